@@ -1,0 +1,3 @@
+from quotex.cli import app
+
+app(prog_name="quotex")

@@ -1,0 +1,153 @@
+"""One speaker per person in an article: pronouns, surnames and titles resolved.
+
+Two passes. First, every mention that gives a full name (two words or more) makes a
+person, collecting the titles written beside it anywhere in the article. Then each
+statement's speaker is resolved: a full name or surname to its person; a bare title
+to the person who carries that title (also when the title comes first, as in a
+headline before the name is given); `وی`/`او`/`ایشان` and a cue with no subject
+(pro-drop, or `... و گفت`) to the speaker of the previous statement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from quotex.lexicon import ZWNJ
+from quotex.nlp import Analysis, Word
+from quotex.speakers import Mention, parse_mention
+from quotex.statements import Statement
+
+
+def name_key(text: str) -> str:
+    """Comparison key for names and titles: spacing and ZWNJ do not matter."""
+    return " ".join(text.replace(ZWNJ, " ").split())
+
+
+@dataclass
+class PersonRecord:
+    """A person of the article; names and titles are original-text substrings."""
+
+    key: str
+    name: str
+    titles: list[str] = field(default_factory=list)
+    honorific: str | None = None
+    mentions: int = 0
+
+    def add_title(self, title: str) -> None:
+        if title and name_key(title) not in {name_key(t) for t in self.titles}:
+            self.titles.append(title)
+
+    @property
+    def fullest_title(self) -> str | None:
+        return max(self.titles, key=lambda t: len(name_key(t))) if self.titles else None
+
+
+@dataclass
+class Resolved:
+    """The speaker of one statement after coreference."""
+
+    statement: Statement
+    mention: Mention
+    person: PersonRecord | None  # None: unnamed (title only) or an organization
+    title: str | None
+    organization: str | None = None
+
+
+def original(analysis: Analysis, words: list[Word]) -> str:
+    if not words:
+        return ""
+    return analysis.norm.original_text(words[0].start, words[-1].end)
+
+
+class People:
+    """The article's persons, matched by full name, surname or title."""
+
+    def __init__(self) -> None:
+        self.records: list[PersonRecord] = []
+
+    def by_name(self, name: str) -> PersonRecord | None:
+        key = name_key(name)
+        tokens = key.split()
+        for record in self.records:
+            if record.key == key:
+                return record
+        # a surname (or the name's tail) alone: `خوش اقبال` for `حسین خوش اقبال`
+        matches = [r for r in self.records if _is_tail(tokens, r.key.split())]
+        return matches[0] if len(matches) == 1 else None
+
+    def add(self, name: str, honorific: str | None = None) -> PersonRecord:
+        found = self.by_name(name)
+        if found is not None:
+            return found
+        key = name_key(name)
+        # a fuller form of a name already known: keep the fuller one
+        for record in self.records:
+            if _is_tail(record.key.split(), key.split()):
+                record.key, record.name = key, name
+                return record
+        record = PersonRecord(key=key, name=name, honorific=honorific)
+        self.records.append(record)
+        return record
+
+    def by_title(self, title: str) -> PersonRecord | None:
+        tokens = set(name_key(title).split())
+        if not tokens:
+            return None
+        matches = [
+            r for r in self.records
+            if any(tokens <= set(name_key(t).split()) for t in r.titles)
+        ]
+        return matches[0] if len(matches) == 1 else None
+
+
+def _is_tail(short: list[str], full: list[str]) -> bool:
+    return 0 < len(short) < len(full) and full[-len(short):] == short
+
+
+def resolve(analysis: Analysis, statements: list[Statement], people: People) -> list[Resolved]:
+    mentions = [parse_mention(st.subject) for st in statements]
+    # pass 1: full names and the titles beside them
+    for mention in mentions:
+        if mention.kind == "person" and len(mention.name_words) >= 2:
+            record = people.add(original(analysis, mention.name_words), mention.honorific)
+            record.add_title(original(analysis, mention.title_words))
+    # pass 2: each statement's speaker
+    resolved: list[Resolved] = []
+    last_person: Resolved | None = None
+    for statement, mention in zip(statements, mentions, strict=True):
+        result = _resolve_one(analysis, statement, mention, people, last_person)
+        if result.person is not None:
+            result.person.mentions += 1
+            last_person = result
+        elif result.organization is None and result.title:
+            last_person = result
+        resolved.append(result)
+    return resolved
+
+
+def _resolve_one(
+    analysis: Analysis,
+    statement: Statement,
+    mention: Mention,
+    people: People,
+    last: Resolved | None,
+) -> Resolved:
+    if statement.conjoined or mention.pronoun or mention.is_empty:
+        if last is not None:
+            return Resolved(statement, mention, last.person, last.title)
+        return Resolved(statement, mention, None, None)
+    if mention.kind == "organization":
+        return Resolved(statement, mention, None, None, original(analysis, mention.words))
+    title = original(analysis, mention.title_words) or None
+    if mention.name_words:
+        name = original(analysis, mention.name_words)
+        record = people.by_name(name) or people.add(name, mention.honorific)
+        if title:
+            record.add_title(title)
+        return Resolved(statement, mention, record, record.fullest_title)
+    if mention.anonymous or title is None:
+        return Resolved(statement, mention, None, title)
+    record = people.by_title(title)
+    if record is not None:
+        return Resolved(statement, mention, record, record.fullest_title)
+    return Resolved(statement, mention, None, title)

@@ -1,0 +1,198 @@
+"""Find reporting verbs (cues) in analysed sentences.
+
+A cue is matched on the verb's stem, recovered from the surface form by a small
+inflection analyser (prefixes `می`/`نمی`/`ن`/`ب`, personal endings, the participle
+`ـه` with its auxiliaries, the future `خواهد`), and confirmed by the lemma when the
+tagger gives one. Matching surface forms first keeps cues working when the tagger or
+lemmatizer is wrong; the compound cues (`اظهار کرد`) pair a preverbal element with a
+light verb, adjacent or linked by the parser's `compound:lvc` arc.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from quotex.lexicon import ZWNJ, CueEntry, cue_lexicon
+from quotex.nlp import Analysis, Word
+
+# Prefixes of tense, mood and negation, longest first.
+VERB_PREFIXES = ("نمی", "می", "ن", "ب")
+# Personal endings of past and present stems (and the participle's ـه).
+PERSON_ENDINGS = ("ند", "یم", "ید", "م", "ی", "د", "ه", "")
+# Auxiliaries that may follow a participle (`گفته است`, `گفته بود`) or precede a stem
+# (`خواهد گفت`): they belong to the cue's span.
+AUXILIARIES = frozenset({"است", "اند", "بود", "بودند", "باشد", "باشند", "شد", "شده", "ام", "ایم"})
+FUTURE_AUX = frozenset({"خواهد", "خواهند", "خواهم", "خواهیم", "خواهید", "نخواهد", "نخواهند"})
+# Punctuation that can open a statement right after a cue.
+COLONS = frozenset({":", "："})
+QUOTE_OPENERS = frozenset({"«", '"', "“", "”"})
+
+
+@dataclass
+class Cue:
+    entry: CueEntry
+    verb: Word  # the (light) verb
+    first: Word  # first word of the cue phrase (the preverb of a compound)
+    last: Word  # last word of the cue phrase (a trailing auxiliary included)
+
+    @property
+    def is_compound(self) -> bool:
+        return self.entry.preverb is not None
+
+
+def _strip_zwnj(form: str) -> str:
+    return form.replace(ZWNJ, "")
+
+
+@cache
+def _known_stems() -> dict[str, str]:
+    """Surface stem (past or present) -> past stem, for every cue and light verb."""
+    lex = cue_lexicon()
+    stems = {past: past for past in lex.simple}
+    stems.update({verb: verb for (_, verb) in lex.compounds})
+    stems.update(lex.present_to_past)
+    return stems
+
+
+@cache
+def verb_stem(form: str) -> str | None:
+    """Past stem of a cue or light verb in any tense, person and polarity, else None.
+
+    `می‌گویند` -> `گفت`, `نگفت` -> `گفت`, `گفته` -> `گفت`, `کنند` -> `کرد`.
+    """
+    bare = _strip_zwnj(form)
+    stems = _known_stems()
+    candidates = [bare]
+    for prefix in VERB_PREFIXES:
+        if bare.startswith(prefix):
+            candidates.append(bare[len(prefix) :])
+    for candidate in candidates:
+        for ending in PERSON_ENDINGS:
+            if ending and not candidate.endswith(ending):
+                continue
+            stem = candidate[: len(candidate) - len(ending)] if ending else candidate
+            # present stems ending in a vowel take a glide ی before endings (`گوید`)
+            for option in (stem, stem[:-1] if stem.endswith("ی") else None):
+                if option and option in stems and _plausible(candidate, option, ending, bare):
+                    return stems[option]
+    return None
+
+
+def _plausible(candidate: str, stem: str, ending: str, bare: str) -> bool:
+    """Reject stems that are really nouns: a bare present stem needs a prefix or ending."""
+    lex = cue_lexicon()
+    if stem in lex.present_to_past and stem not in lex.simple:
+        has_prefix = candidate != bare
+        return has_prefix or bool(ending)
+    return True
+
+
+def may_carry_speech(words: Sequence[Word]) -> bool:
+    """Cheap test on surface forms: does this sentence need the parser?"""
+    lex = cue_lexicon()
+    for word in words:
+        if word.text in COLONS or word.text in QUOTE_OPENERS:
+            return True
+        stem = verb_stem(word.text)
+        if stem is not None and (stem in lex.simple or stem in {v for _, v in lex.compounds}):
+            return True
+        if word.text == "به" or word.text in lex.preverb_words:
+            return True
+    return False
+
+
+def _is_verbal(word: Word) -> bool:
+    """A word the tagger did not rule out as a verb."""
+    return not word.parsed or word.upos in ("VERB", "AUX", "")
+
+
+def find_cues(analysis: Analysis) -> list[Cue]:
+    """Every reporting verb in the article, in text order."""
+    lex = cue_lexicon()
+    words = analysis.words
+    cues: list[Cue] = []
+    for word in words:
+        stem = verb_stem(word.text)
+        if stem is None and word.parsed and word.upos in ("VERB", "AUX"):
+            stem = word.lemma.split("#")[0] if word.lemma else None
+        if stem is None or not _is_verbal(word):
+            continue
+        last = _trailing_auxiliaries(analysis, word)
+        first_of_verb = _leading_future(analysis, word)
+        compound = _compound_preverb(analysis, first_of_verb, word, stem)
+        if compound is not None:
+            entry, preverb_first = compound
+            cues.append(Cue(entry, word, preverb_first, last))
+        elif stem in lex.simple and not _is_light_verb_use(analysis, word):
+            cues.append(Cue(lex.simple[stem], word, first_of_verb, last))
+    return cues
+
+
+def _same_sentence(a: Word, b: Word) -> bool:
+    return a.sentence == b.sentence
+
+
+def _trailing_auxiliaries(analysis: Analysis, verb: Word) -> Word:
+    last = verb
+    nxt = verb.index + 1
+    while nxt < len(analysis.words) and _same_sentence(verb, analysis.words[nxt]):
+        candidate = analysis.words[nxt]
+        if _strip_zwnj(candidate.text) not in AUXILIARIES or not verb.text.endswith("ه"):
+            break
+        last = candidate
+        nxt += 1
+    return last
+
+
+def _leading_future(analysis: Analysis, verb: Word) -> Word:
+    prev = verb.index - 1
+    if prev >= 0 and analysis.words[prev].text in FUTURE_AUX and _same_sentence(
+        verb, analysis.words[prev]
+    ):
+        return analysis.words[prev]
+    return verb
+
+
+def _compound_preverb(
+    analysis: Analysis, verb_start: Word, verb: Word, stem: str
+) -> tuple[CueEntry, Word] | None:
+    """The preverbal element of a compound cue before `verb_start`, if any."""
+    words = analysis.words
+    # adjacent, possibly multi-word (`خاطر نشان کرد`)
+    for length in (3, 2, 1):
+        first_index = verb_start.index - length
+        if first_index < 0 or not _same_sentence(words[first_index], verb):
+            continue
+        phrase = " ".join(_strip_zwnj(w.text) for w in words[first_index : verb_start.index])
+        for preverb, entry in _compounds_for(stem).items():
+            if _strip_zwnj(preverb) == phrase:
+                return entry, words[first_index]
+    # linked by the parser, with words between (`خواستار توجه بیشتر شد`)
+    for word in words[analysis.sentence_of(verb).first : verb_start.index]:
+        if word.head == verb.index and word.deprel == "compound:lvc":
+            entry = _compounds_for(stem).get(word.text) or _compounds_for(stem).get(
+                _strip_zwnj(word.text)
+            )
+            if entry is not None:
+                return entry, word
+    return None
+
+
+@cache
+def _compounds_for(light_verb: str) -> dict[str, CueEntry]:
+    """Preverb -> entry for compounds whose light verb is `light_verb`."""
+    return {
+        preverb: entry
+        for (preverb, verb), entry in cue_lexicon().compounds.items()
+        if verb == light_verb
+    }
+
+
+def _is_light_verb_use(analysis: Analysis, verb: Word) -> bool:
+    """`گفت` is never a light verb, but the parser may still see a compound there."""
+    return any(
+        w.head == verb.index and w.deprel == "compound:lvc"
+        for w in analysis.words[analysis.sentence_of(verb).first : verb.index]
+    )

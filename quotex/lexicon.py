@@ -1,0 +1,151 @@
+"""Linguistic knowledge read from the data files in `quotex/data/`.
+
+Each table is loaded once and cached. The files are plain text with `#` comments and
+`[section]` headers, so a linguist can extend them without touching code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+ZWNJ = "\u200c"
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("quotex").joinpath("data", name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _sections(name: str) -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in _data_lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], [])
+        elif current is not None:
+            current.append(line.strip())
+    return sections
+
+
+# --- normalization word lists (built by scripts/build_lexicons.py) -------------------
+
+
+@cache
+def zwnj_words() -> dict[str, str]:
+    """Word with lost ZWNJs -> the edited form."""
+    return dict(line.split("\t", 1) for line in _data_lines("zwnj_words.tsv"))
+
+
+@cache
+def verb_stems() -> frozenset[str]:
+    """Past and present stems of Persian verbs, at least two letters long."""
+    stems: set[str] = set()
+    for line in _data_lines("verb_stems.tsv"):
+        stems.update(s for s in line.split("\t") if len(s) >= 2)
+    return frozenset(stems)
+
+
+@cache
+def nominal_stems() -> frozenset[str]:
+    return frozenset(_data_lines("nominal_stems.txt"))
+
+
+# --- reporting verbs ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    """One reporting verb: a simple verb, or a preverbal element plus light verbs."""
+
+    preverb: str | None  # `اظهار` in `اظهار کرد`; None for simple verbs
+    verbs: tuple[str, ...]  # past stems of the verb (the light verbs for compounds)
+    object_preps: tuple[str, ...]  # prepositions that mark the statement before the verb
+
+    @property
+    def label(self) -> str:
+        return f"{self.preverb} {self.verbs[0]}" if self.preverb else self.verbs[0]
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    simple: dict[str, CueEntry]  # past stem -> entry
+    present_to_past: dict[str, str]  # present stem -> past stem, for every verb above
+    compounds: dict[tuple[str, str], CueEntry]  # (preverb, light-verb past stem) -> entry
+    preverb_words: dict[str, tuple[str, ...]]  # first word of a preverb -> full preverbs
+    according: tuple[tuple[str, ...], ...]  # `به گفته` as word tuples
+
+
+def _split_variants(field: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in field.split("|") if v.strip())
+
+
+@cache
+def cue_lexicon() -> CueLexicon:
+    sections = _sections("cues.txt")
+    present_to_past: dict[str, str] = {}
+    for line in sections["light_verbs"]:
+        past, present = line.split("\t")
+        present_to_past[present] = past
+    simple: dict[str, CueEntry] = {}
+    for line in sections["simple"]:
+        past, present, prep = line.split("\t")
+        preps = () if prep == "-" else _split_variants(prep)
+        simple[past] = CueEntry(None, (past,), preps)
+        present_to_past[present] = past
+    compounds: dict[tuple[str, str], CueEntry] = {}
+    preverb_words: dict[str, list[str]] = {}
+    for line in sections["compound"]:
+        preverbs, verbs, prep = line.split("\t")
+        preps = () if prep == "-" else _split_variants(prep)
+        verb_list = _split_variants(verbs)
+        for preverb in _split_variants(preverbs):
+            entry = CueEntry(preverb, verb_list, preps)
+            for verb in verb_list:
+                compounds[(preverb, verb)] = entry
+            preverb_words.setdefault(preverb.split()[0], []).append(preverb)
+    according = tuple(tuple(line.split()) for line in sections["according"])
+    return CueLexicon(
+        simple=simple,
+        present_to_past=present_to_past,
+        compounds=compounds,
+        preverb_words={k: tuple(sorted(v, key=len, reverse=True)) for k, v in preverb_words.items()},
+        according=according,
+    )
+
+
+@cache
+def glued_light_verb_forms() -> dict[str, int]:
+    """`اظهارداشت` -> 5: scraped text sometimes drops the space inside a compound cue."""
+    lex = cue_lexicon()
+    forms: dict[str, int] = {}
+    for (preverb, verb) in lex.compounds:
+        if " " in preverb:
+            continue
+        present = next(p for p, past in lex.present_to_past.items() if past == verb)
+        for ending in ("", "ه", "ند", "م", "یم", "ید"):
+            forms[preverb + verb + ending] = len(preverb)
+            forms[preverb + "می" + present + (ending or "د")] = len(preverb)
+    return forms
+
+
+def glued_light_verb_cut(word: str) -> int | None:
+    return glued_light_verb_forms().get(word)
+
+
+# --- speakers ------------------------------------------------------------------------
+
+
+@cache
+def speaker_words() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Section name -> entries as word tuples (multi-word entries allowed)."""
+    return {
+        name: tuple(tuple(entry.split()) for entry in entries)
+        for name, entries in _sections("speakers.txt").items()
+    }
+
+
+def words_of(section: str) -> frozenset[str]:
+    """Single-word entries of a section of speakers.txt."""
+    return frozenset(e[0] for e in speaker_words()[section] if len(e) == 1)

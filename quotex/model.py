@@ -1,0 +1,67 @@
+"""The result of reading one article: plain dataclasses and their JSON form.
+
+The JSON field names are a public contract (the evaluation and downstream tools read
+them); `quotex/schema/article.schema.json` describes them and is tested against real
+output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+QuoteType = Literal["direct", "indirect"]
+SpeakerKind = Literal["person", "organization"]
+
+
+@dataclass
+class Speaker:
+    """Who a statement is attributed to, resolved across the article."""
+
+    id: str
+    name: str | None
+    title: str | None
+    kind: SpeakerKind = "person"
+    mention: str = ""  # the words that name the speaker at this statement, as written
+    honorific: str | None = None
+
+
+@dataclass
+class Quote:
+    """One attributed statement; offsets index the original input text."""
+
+    text: str
+    type: QuoteType
+    cue: str
+    start: int
+    end: int
+    confidence: float
+    speaker: Speaker
+    cue_start: int = -1
+    cue_end: int = -1
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    titles: list[str] = field(default_factory=list)
+    mentions: int = 0
+
+
+@dataclass
+class Entity:
+    name: str
+    mentions: int = 0
+
+
+@dataclass
+class Article:
+    source: str
+    quotes: list[Quote] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    organizations: list[Entity] = field(default_factory=list)
+    locations: list[Entity] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,203 @@
+"""Clean scraped Persian text for the models, keeping a map back to the original.
+
+Real news text mixes Arabic letter variants (ي ك), Persian and Arabic digits, odd
+spaces, and very often has lost its zero-width non-joiners (`میشود` for `می‌شود`,
+`دستگاهها` for `دستگاه‌ها`) or has spaces in their place (`می گوید`). The models were
+trained mostly on carefully edited text, so they do better on the repaired form.
+
+Every character of the normalized text knows which original characters it came from,
+so any span found later maps back to an exact substring of the input: `Normalized.span`
+is the one place that does this.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from quotex import lexicon
+
+ZWNJ = "\u200c"
+
+# One original character becomes one normalized character.
+CHAR_MAP = {
+    # Arabic letter variants -> Persian
+    "\u064a": "\u06cc",  # ي
+    "\u0649": "\u06cc",  # ى
+    "\u0643": "\u06a9",  # ك
+    "\u0629": "\u0647",  # ة
+    # odd spaces -> plain space
+    **{c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+       "\u2008\u2009\u200a\u202f\u205f\u3000\t"},
+    # Persian and Arabic-Indic digits -> ASCII, as in most treebank text
+    **{chr(0x06F0 + i): str(i) for i in range(10)},
+    **{chr(0x0660 + i): str(i) for i in range(10)},
+    "\u066b": ".",  # Arabic decimal separator
+    "\u066c": ",",  # Arabic thousands separator
+}
+# Characters that carry nothing for the models: tatweel, diacritics, joiner and
+# direction marks, carriage returns.
+DROPPED = re.compile("[\u0640\u064b-\u065f\u0670\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\r]")
+
+PERSIAN_WORD = re.compile("[\u0621-\u06d3\u200c]+")
+
+# Verb prefixes of the present/continuous and negation, written joined to the stem.
+VERB_PREFIXES = ("نمی", "می")
+# Suffixes that edited text separates from the stem with a ZWNJ.
+# Plural and its clitic/copula combinations:
+PLURAL_SUFFIXES = ("هایشان", "هایمان", "هایتان", "هایش", "هایی", "هاست", "های", "ها")
+# Plural endings distinctive enough to cut after an unknown stem (`ها` alone is not:
+# `تنها`, `رها`).
+GENERIC_PLURAL_SUFFIXES = ("هایشان", "هایمان", "هایتان", "هایش", "هایی", "هاست", "های")
+# Comparative and superlative:
+DEGREE_SUFFIXES = ("ترین", "تر")
+# Indefinite/copula endings after a final silent ه (`ویژهای`, `شدهاند`):
+AFTER_H_SUFFIXES = ("ایم", "اید", "اند", "ای", "ام")
+# Stand-alone pieces that belong to the previous or next word (`می گوید`, `مراسم های`).
+JOIN_NEXT = frozenset({"می", "نمی"})
+JOIN_PREVIOUS = frozenset({"ها", "های", "هایی", "هایش", "ترین"})
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalized text plus, per character, the original span it came from."""
+
+    original: str
+    text: str
+    starts: tuple[int, ...]  # original index where normalized char i begins
+    ends: tuple[int, ...]  # original index where normalized char i ends (exclusive)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) for the normalized [start, end)."""
+        if end <= start:
+            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+    def original_text(self, start: int, end: int) -> str:
+        a, b = self.span(start, end)
+        return self.original[a:b]
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def keep(self, char: str, source: int) -> None:
+        self.chars.append(char)
+        self.starts.append(source)
+        self.ends.append(source + 1)
+
+    def insert(self, char: str, before_source: int) -> None:
+        self.chars.append(char)
+        self.starts.append(before_source)
+        self.ends.append(before_source)
+
+
+def normalize(original: str) -> Normalized:
+    """Map letters, digits and spaces, then restore lost ZWNJs word by word."""
+    mapped = _Builder()
+    for i, char in enumerate(original):
+        if DROPPED.match(char):
+            continue
+        mapped.keep(CHAR_MAP.get(char, char), i)
+    text = "".join(mapped.chars)
+
+    out = _Builder()
+    pos = 0
+    for match in PERSIAN_WORD.finditer(text):
+        for k in range(pos, match.start()):
+            out.keep(text[k], mapped.starts[k])
+        _emit_word(match.group(), match.start(), mapped, out)
+        pos = match.end()
+    for k in range(pos, len(text)):
+        out.keep(text[k], mapped.starts[k])
+
+    _join_split_pieces(out)
+    return Normalized(original, "".join(out.chars), tuple(out.starts), tuple(out.ends))
+
+
+def _emit_word(word: str, offset: int, mapped: _Builder, out: _Builder) -> None:
+    """Copy one word, inserting ZWNJs (or a space) at the cut points `repair` gives."""
+    word_stripped = word.strip(ZWNJ)
+    lead = len(word) - len(word.lstrip(ZWNJ))
+    cuts = repair_cuts(word_stripped)
+    for k, char in enumerate(word):
+        if char == ZWNJ and (k < lead or k >= lead + len(word_stripped)):
+            continue  # a ZWNJ at a word edge joins nothing
+        if k - lead in cuts:
+            out.insert(cuts[k - lead], mapped.starts[offset + k])
+        out.keep(char, mapped.starts[offset + k])
+
+
+def repair_cuts(word: str) -> dict[int, str]:
+    """Positions inside `word` where a lost ZWNJ (or a lost space) belongs."""
+    if ZWNJ in word or len(word) < 3:
+        return {}
+    known = lexicon.zwnj_words().get(word)
+    if known is not None:
+        cuts: dict[int, str] = {}
+        k = 0
+        for char in known:
+            if char == ZWNJ:
+                cuts[k] = ZWNJ
+            else:
+                k += 1
+        return cuts
+    glued = lexicon.glued_light_verb_cut(word)
+    if glued:
+        return {glued: " "}
+    if word in lexicon.nominal_stems():
+        return {}
+    for prefix in VERB_PREFIXES:
+        if word.startswith(prefix) and _is_verb_remainder(word[len(prefix):]):
+            return {len(prefix): ZWNJ}
+    return _suffix_cut(word)
+
+
+def _is_verb_remainder(rest: str) -> bool:
+    return len(rest) >= 2 and any(rest.startswith(stem) for stem in _stems_for(rest[:2]))
+
+
+@lru_cache(maxsize=4096)
+def _stems_for(first_two: str) -> tuple[str, ...]:
+    return tuple(s for s in lexicon.verb_stems() if s.startswith(first_two))
+
+
+def _suffix_cut(word: str) -> dict[int, str]:
+    """Cut before a suffix: after a known stem first, then by the suffix alone."""
+    nominal = lexicon.nominal_stems()
+    candidates = [(s, 2) for s in PLURAL_SUFFIXES + DEGREE_SUFFIXES]
+    candidates += [(s, 3) for s in AFTER_H_SUFFIXES]
+    for suffix, min_stem in candidates:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= min_stem and stem in nominal:
+            if suffix in AFTER_H_SUFFIXES and not stem.endswith("ه"):
+                continue
+            return {len(stem): ZWNJ}
+    for suffix in GENERIC_PLURAL_SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3:
+            return {len(stem): ZWNJ}
+    for suffix in AFTER_H_SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3 and stem.endswith("ه"):
+            return {len(stem): ZWNJ}
+    return {}
+
+
+def _join_split_pieces(out: _Builder) -> None:
+    """Turn the space in `می گوید` or `مراسم های` into a ZWNJ (one char for one)."""
+    text = "".join(out.chars)
+    for match in re.finditer(r"(?<![\w\u200c])([\u0621-\u06d3\u200c]+) (?=[\u0621-\u06d3])", text):
+        word = match.group(1)
+        space = match.end(1)
+        after = re.match(r"[\u0621-\u06d3\u200c]+", text[space + 1:])
+        next_word = after.group() if after else ""
+        if word in JOIN_NEXT and _is_verb_remainder(next_word):
+            out.chars[space] = ZWNJ
+        elif next_word in JOIN_PREVIOUS or (next_word == "ای" and word.endswith("ه")):
+            out.chars[space] = ZWNJ

@@ -1,0 +1,371 @@
+"""Find each statement, its type and the words naming its speaker.
+
+Statement forms of Persian news, each a function below:
+- `X ... CUE: text`           direct, to the end of the paragraph (inside «» if quoted)
+- `X ... CUE که text`         indirect, to the end of the sentence
+- `X ... CUE text`            indirect, to the end of the sentence
+- `X از Y خبر داد`            indirect, Y (the cue's object preposition, from cues.txt)
+- `X خواستار Y شد`            indirect, Y between the preverb and the light verb
+- `به گفته X، text`           indirect, the rest of the sentence
+- `X: text` (colon headline) direct, the speaker before a paragraph-initial colon
+
+A cue inside another speaker's statement is part of that statement (nested speech).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quotex import speakers
+from quotex.cues import COLONS, Cue, find_cues
+from quotex.lexicon import cue_lexicon, words_of
+from quotex.nlp import Analysis, Word
+
+CLAUSE_BREAKS = frozenset({":", "؛", ";", ".", "!", "?", "؟"})
+SENTENCE_END = frozenset({".", "!", "?", "؟"})
+OPEN_QUOTES = {"«": "»", '"': '"', "“": "”"}
+# A colon headline's speaker is short: a name, a surname or a short title.
+HEADLINE_MAX_WORDS = 5
+MIN_STATEMENT_WORDS = 2
+# A news source named before the speaker (`ایسنا- `, `«باشگاه خبرنگاران» `) is short.
+BYLINE_MAX_WORDS = 4
+BYLINE_DASHES = frozenset({"-", "–", "—"})
+
+
+@dataclass
+class Statement:
+    """A statement with normalized-text offsets, before coreference."""
+
+    start: int
+    end: int
+    type: str  # direct | indirect
+    cue_label: str  # the cue as written (normalized), e.g. `اظهار کرد`
+    cue_start: int
+    cue_end: int
+    subject: list[Word]  # words naming the speaker here; empty for pro-drop
+    confidence: float
+    conjoined: bool = False  # shares the subject of the previous cue (`... و گفت`)
+
+
+def find_statements(analysis: Analysis) -> list[Statement]:
+    found: list[Statement] = []
+    cues = find_cues(analysis)
+    previous: Cue | None = None
+    for cue in cues:
+        statement = _statement_for_cue(analysis, cue, previous)
+        if statement is not None:
+            found.append(statement)
+        previous = cue
+    found.extend(_according_statements(analysis))
+    found.extend(_colon_headlines(analysis, found))
+    found.sort(key=lambda s: (s.cue_start, s.start))
+    return _drop_nested(found)
+
+
+def _drop_nested(statements: list[Statement]) -> list[Statement]:
+    """Speech inside another speaker's statement stays part of it."""
+    kept: list[Statement] = []
+    for st in statements:
+        if any(k.start <= st.cue_start < k.end for k in kept):
+            continue
+        kept.append(st)
+    return kept
+
+
+# --- cue statements -------------------------------------------------------------------
+
+
+def _statement_for_cue(analysis: Analysis, cue: Cue, previous: Cue | None) -> Statement | None:
+    words = analysis.words
+    sent = analysis.sentence_of(cue.verb)
+    region_start = _clause_start(analysis, cue)
+    conjoined = (
+        previous is not None
+        and previous.verb.sentence == cue.verb.sentence
+        and previous.last.index < cue.first.index
+        and words[cue.first.index - 1].text == "و"
+        and previous.last.index >= region_start - 1
+    )
+    object_span = _object_statement(analysis, cue, region_start)
+    subject_end = object_span[0] if object_span else cue.first.index
+    subject = [] if conjoined else speakers.subject_words(analysis, region_start, subject_end)
+
+    after = cue.last.index + 1
+    label = " ".join(w.text for w in words[cue.first.index : cue.last.index + 1])
+    base = {
+        "cue_label": label,
+        "cue_start": cue.first.start,
+        "cue_end": cue.last.end,
+        "subject": subject,
+        "conjoined": conjoined,
+    }
+    if object_span is not None:
+        first, last = object_span
+        return Statement(words[first].start, words[last].end, "indirect", confidence=0.75, **base)
+
+    if after <= sent.last and words[after].text in COLONS:
+        start, end = _colon_text(analysis, after)
+        if start is None:
+            return None
+        return Statement(start, end, "direct", confidence=0.9, **base)
+
+    if after <= sent.last and words[after].text == "که":
+        after += 1
+    if after > sent.last:
+        return None
+    rest = [w for w in words[after : sent.last + 1] if w.text not in SENTENCE_END]
+    if len(rest) < MIN_STATEMENT_WORDS or rest[0].text in (",", "،") and len(rest) < 3:
+        return None
+    if rest[0].text in ("،", ","):
+        rest = rest[1:]
+    quoted = _quoted_span(analysis, rest[0].index)
+    if quoted is not None:
+        return Statement(quoted[0], quoted[1], "direct", confidence=0.85, **base)
+    end_word = words[sent.last]
+    return Statement(rest[0].start, end_word.end, "indirect", confidence=0.65, **base)
+
+
+def _clause_start(analysis: Analysis, cue: Cue) -> int:
+    """First word of the clause that holds the cue, after any byline opening."""
+    sent = analysis.sentence_of(cue.verb)
+    words = analysis.words
+    start = sent.first
+    for word in words[sent.first : cue.first.index]:
+        if word.text in CLAUSE_BREAKS:
+            start = word.index + 1
+    return _skip_byline(analysis, start, cue.first.index)
+
+
+def _skip_byline(analysis: Analysis, start: int, end: int) -> int:
+    """Skip a news-source opening before the speaker.
+
+    `به گزارش ایرنا، X گفت` (a byline phrase to its comma), `ایسنا- X گفت` (a source
+    and a dash early in the paragraph), `«باشگاه خبرنگاران» X گفت` (a short quoted
+    source name before the speaker).
+    """
+    words = analysis.words
+    if start >= end:
+        return start
+    if speakers.match_entry(words, start, "bylines"):
+        for word in words[start:end]:
+            if word.text in ("،", ","):
+                return word.index + 1
+        return end
+    for word in words[start : min(end, start + BYLINE_MAX_WORDS + 1)]:
+        if word.text in BYLINE_DASHES and word.index > start:
+            return word.index + 1
+    if words[start].text in OPEN_QUOTES:
+        closer = OPEN_QUOTES[words[start].text]
+        for word in words[start + 1 : min(end, start + BYLINE_MAX_WORDS + 2)]:
+            if word.text == closer:
+                return word.index + 1 if word.index + 1 < end else start
+    return start
+
+
+def _object_statement(analysis: Analysis, cue: Cue, region_start: int) -> tuple[int, int] | None:
+    """Word span of Y in `X از Y خبر داد` / `X خواستار Y شد`, or None."""
+    entry = cue.entry
+    words = analysis.words
+    if not entry.object_preps:
+        return None
+    if entry.object_preps == ("…",):
+        if cue.first is not cue.verb and cue.first.index + 1 < cue.verb.index:
+            return cue.first.index + 1, cue.verb.index - 1
+        return None
+    preps = {p for p in entry.object_preps if " " not in p}
+    two_word = {tuple(p.split()) for p in entry.object_preps if " " in p}
+    if "را" in preps:
+        if cue.first.index - 1 >= region_start and words[cue.first.index - 1].text == "را":
+            subject = speakers.subject_words(analysis, region_start, cue.first.index - 1)
+            first = subject[-1].index + 1 if subject else region_start
+            first = _skip_commas(analysis, first)
+            if first < cue.first.index - 1:
+                return first, cue.first.index - 2
+        return None
+    # The object preposition before the cue: the last one that opens a comma segment
+    # (`X، در جلسه ...، از Y خبر داد`), else the farthest back, which keeps a nested
+    # `از` inside Y (`از کشف ۲ تن از مواد خبر داد`). A verb ends the search.
+    candidates: list[int] = []
+    opening: list[int] = []
+    for word in words[region_start : cue.first.index]:
+        if word.parsed and word.upos == "VERB":
+            candidates, opening = [], []
+            continue
+        prev = words[word.index - 1].text if word.index > 0 else ""
+        if word.text in preps or (prev, word.text) in two_word:
+            candidates.append(word.index)
+            if prev in ("،", ",") or word.index == region_start:
+                opening.append(word.index)
+    chosen = opening[-1] if opening else (candidates[0] if candidates else None)
+    if chosen is None or chosen + 1 >= cue.first.index:
+        return None
+    return chosen + 1, cue.first.index - 1
+
+
+def _skip_commas(analysis: Analysis, index: int) -> int:
+    while index < len(analysis.words) and analysis.words[index].text in ("،", ","):
+        index += 1
+    return index
+
+
+def _colon_text(analysis: Analysis, colon: int) -> tuple[int | None, int]:
+    """Text after a cue's colon: a quotation if it opens one, else to paragraph end."""
+    words = analysis.words
+    if colon + 1 >= len(words) or words[colon + 1].sentence != words[colon].sentence and (
+        analysis.sentences[words[colon + 1].sentence].paragraph
+        != analysis.sentences[words[colon].sentence].paragraph
+    ):
+        return None, 0
+    first = words[colon + 1]
+    quoted = _quoted_span(analysis, first.index)
+    if quoted is not None:
+        return quoted
+    end = _paragraph_end_before_next_attribution(analysis, first)
+    return first.start, end
+
+
+def _paragraph_end_before_next_attribution(analysis: Analysis, first: Word) -> int:
+    """End of the paragraph, or of the sentence before a new `X افزود:` in it."""
+    paragraph = analysis.sentence_of(first).paragraph
+    end = analysis.paragraph_end(first.start)
+    for sent in analysis.sentences[first.sentence + 1 :]:
+        if sent.paragraph != paragraph:
+            break
+        sent_words = analysis.words[sent.first : sent.last + 1]
+        for i, word in enumerate(sent_words[:-1]):
+            if sent_words[i + 1].text in COLONS and _is_cue_word(analysis, word):
+                return _trim_end(analysis, analysis.words[sent.first - 1].end)
+    return _trim_end(analysis, end)
+
+
+def _is_cue_word(analysis: Analysis, word: Word) -> bool:
+    from quotex.cues import verb_stem
+
+    stem = verb_stem(word.text)
+    return stem is not None and (
+        stem in cue_lexicon().simple or any(v == stem for _, v in cue_lexicon().compounds)
+    )
+
+
+def _trim_end(analysis: Analysis, end: int) -> int:
+    text = analysis.text
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _quoted_span(analysis: Analysis, index: int) -> tuple[int, int] | None:
+    """Inside a quotation opening at words[index], if it closes in the paragraph."""
+    words = analysis.words
+    opener = words[index].text
+    if opener not in OPEN_QUOTES:
+        return None
+    closer = OPEN_QUOTES[opener]
+    paragraph_end = analysis.paragraph_end(words[index].start)
+    depth = 0
+    for word in words[index + 1 :]:
+        if word.start >= paragraph_end:
+            break
+        if word.text == opener and opener != closer:
+            depth += 1
+        elif word.text == closer:
+            if depth == 0:
+                if word.index == index + 1:
+                    return None
+                return words[index + 1].start, words[word.index - 1].end
+            depth -= 1
+    return None
+
+
+# --- `به گفته X، ...` ---------------------------------------------------------------------
+
+
+def _according_statements(analysis: Analysis) -> list[Statement]:
+    words = analysis.words
+    phrases = cue_lexicon().according
+    found = []
+    for word in words:
+        for phrase in phrases:
+            n = len(phrase)
+            chunk = words[word.index : word.index + n]
+            if len(chunk) < n or tuple(w.text for w in chunk) != phrase:
+                continue
+            if any(w.sentence != word.sentence for w in chunk):
+                continue
+            statement = _according(analysis, chunk)
+            if statement is not None:
+                found.append(statement)
+    return found
+
+
+def _according(analysis: Analysis, phrase: list[Word]) -> Statement | None:
+    words = analysis.words
+    sent = analysis.sentence_of(phrase[0])
+    speaker_start = phrase[-1].index + 1
+    comma = next(
+        (w.index for w in words[speaker_start : sent.last + 1] if w.text in ("،", ",")), None
+    )
+    speaker_end = comma if comma is not None else min(speaker_start + 4, sent.last + 1)
+    subject = speakers.subject_words(analysis, speaker_start, speaker_end)
+    if not subject:
+        return None
+    base = {
+        "cue_label": " ".join(w.text for w in phrase),
+        "cue_start": phrase[0].start,
+        "cue_end": phrase[-1].end,
+        "subject": subject,
+        "confidence": 0.75,
+    }
+    after = [w for w in words[(comma or speaker_end) + 1 : sent.last + 1]]
+    after = [w for w in after if w.text not in SENTENCE_END]
+    if comma is not None and len(after) >= MIN_STATEMENT_WORDS:
+        return Statement(after[0].start, words[sent.last].end, "indirect", **base)
+    before = [w for w in words[sent.first : phrase[0].index] if w.text not in ("،", ",")]
+    if len(before) >= MIN_STATEMENT_WORDS:
+        return Statement(before[0].start, before[-1].end, "indirect", **base)
+    return None
+
+
+# --- colon headlines: `احدی: ...` ------------------------------------------------------------
+
+
+def _colon_headlines(analysis: Analysis, found: list[Statement]) -> list[Statement]:
+    """`NAME: text` at the start of a paragraph, with no cue verb before the colon."""
+    words = analysis.words
+    taken = {st.cue_start for st in found}
+    out = []
+    for sent in analysis.sentences:
+        if sent.first > 0 and words[sent.first - 1].sentence == sent.index - 1 and (
+            analysis.sentences[sent.index - 1].paragraph == sent.paragraph
+        ):
+            continue  # not paragraph-initial
+        head = []
+        colon = None
+        for word in words[sent.first : min(sent.last + 1, sent.first + HEADLINE_MAX_WORDS + 1)]:
+            if word.text in COLONS:
+                colon = word
+                break
+            head.append(word)
+        if colon is None or not head or colon.start in taken:
+            continue
+        if not _looks_like_speaker(head):
+            continue
+        start, end = _colon_text(analysis, colon.index)
+        if any(start is not None and start <= st.cue_start < end for st in found):
+            continue  # `خبرگزاری فارس: X گفت: ...`: the colon closes a byline
+        if start is None or len(analysis.text[start:end].split()) < 3:
+            continue
+        out.append(
+            Statement(start, end, "direct", ":", colon.start, colon.end, head, confidence=0.6)
+        )
+    return out
+
+
+def _looks_like_speaker(head: list[Word]) -> bool:
+    if any(w.text.isdigit() or w.text in CLAUSE_BREAKS or w.text in "،,-–" for w in head):
+        return False
+    if speakers.match_entry(head, 0, "bylines"):
+        return False
+    if any(w.parsed and w.upos in ("VERB", "AUX", "ADP") for w in head):
+        return False
+    return not any(w.text in words_of("subject_stoppers") for w in head)

@@ -1,0 +1,100 @@
+"""Build the word lists that normalization uses, from the public training data.
+
+    python scripts/build_lexicons.py [--data ../shared/data] [--out quotex/data]
+
+Writes:
+- `verb_stems.tsv`: past and present stems of Persian verbs (Seraji's `OrigLemma`
+  field holds `past#present`), so that `میشود` can be recognised as `می` + a verb form.
+- `nominal_stems.txt`: nouns and adjectives seen in the treebanks, so that a lost ZWNJ
+  before a suffix (`دستگاهها`, `پیچیدهتر`) can be restored only after a real word.
+- `zwnj_words.tsv`: words written with a zero-width non-joiner in carefully edited
+  text (the UD treebanks, and raw news items that kept them), keyed by the same word
+  with the ZWNJ lost, for forms that never occur without it in the treebanks.
+
+Both are derived from the training data only (never from evaluation articles), with
+fixed thresholds, so rerunning gives the same files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import lzma
+import re
+from pathlib import Path
+
+ZWNJ = "\u200c"
+ARABIC_TO_PERSIAN = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})
+WORD = re.compile(r"[\u0600-\u06ff\u200c]+")
+# A ZWNJ form is kept when seen this often and never seen joined in edited text.
+MIN_ZWNJ_COUNT = 3
+
+
+def conllu_rows(path: Path):
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            cols = line.split("\t")
+            if len(cols) == 10 and cols[0].isdigit():
+                yield cols
+
+
+def build(data: Path, out: Path) -> None:
+    treebanks = sorted(data.glob("ud-persian-*/*.conllu"))
+    stems: set[tuple[str, str]] = set()
+    nominals: collections.Counter[str] = collections.Counter()
+    edited_counts: collections.Counter[str] = collections.Counter()
+    for tb in treebanks:
+        for cols in conllu_rows(tb):
+            form = cols[1].translate(ARABIC_TO_PERSIAN)
+            edited_counts[form] += 1
+            if cols[3] in ("NOUN", "ADJ", "PROPN") and ZWNJ not in form:
+                nominals[form] += 1
+            for item in cols[9].split("|"):
+                if item.startswith("OrigLemma=") and "#" in item:
+                    past, present = item[len("OrigLemma="):].split("#", 1)
+                    if past and present and ZWNJ not in past + present:
+                        stems.add((past, present))
+    zwnj_counts: collections.Counter[str] = collections.Counter(
+        w for w in edited_counts.elements() if ZWNJ in w
+    )
+    with lzma.open(data / "raw-news" / "persian-news.txt.xz", "rt", encoding="utf-8") as raw:
+        for line in raw:
+            for w in WORD.findall(line.translate(ARABIC_TO_PERSIAN)):
+                if ZWNJ in w:
+                    zwnj_counts[w.strip(ZWNJ)] += 1
+
+    by_joined: dict[str, tuple[int, str]] = {}
+    for form, count in zwnj_counts.items():
+        joined = form.replace(ZWNJ, "")
+        if count < MIN_ZWNJ_COUNT or edited_counts.get(joined, 0) > 0 or len(joined) < 4:
+            continue
+        if joined not in by_joined or count > by_joined[joined][0]:
+            by_joined[joined] = (count, form)
+
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "verb_stems.tsv").open("w", encoding="utf-8") as f:
+        f.write("# past\tpresent  (from UD Persian Seraji OrigLemma; CC BY-SA 4.0)\n")
+        for past, present in sorted(stems):
+            f.write(f"{past}\t{present}\n")
+    with (out / "zwnj_words.tsv").open("w", encoding="utf-8") as f:
+        f.write("# joined\twith-zwnj  (UD Persian treebanks + raw news; see scripts/build_lexicons.py)\n")
+        for joined in sorted(by_joined):
+            f.write(f"{joined}\t{by_joined[joined][1]}\n")
+    with (out / "nominal_stems.txt").open("w", encoding="utf-8") as f:
+        f.write("# nouns/adjectives seen twice or more in UD Persian PerDT + Seraji (CC BY-SA 4.0)\n")
+        for word in sorted(w for w, c in nominals.items() if c >= 2 and len(w) >= 2):
+            f.write(word + "\n")
+    print(f"{len(stems)} verb stems, {len(by_joined)} ZWNJ words -> {out}")
+
+
+def main() -> None:
+    root = Path(__file__).resolve().parents[1]
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=root.parent / "shared" / "data")
+    parser.add_argument("--out", type=Path, default=root / "quotex" / "data")
+    args = parser.parse_args()
+    build(args.data, args.out)
+
+
+if __name__ == "__main__":
+    main()
