@@ -32,6 +32,7 @@ class PersonRecord:
     titles: list[str] = field(default_factory=list)
     honorific: str | None = None
     mentions: int = 0
+    spoke_at: list[int] = field(default_factory=list)  # cue offsets of their statements
 
     def add_title(self, title: str) -> None:
         if title and name_key(title) not in {name_key(t) for t in self.titles}:
@@ -89,6 +90,17 @@ class People:
         self.records.append(record)
         return record
 
+    def untitled_speaker_near(self, offset: int) -> PersonRecord | None:
+        """The named speaker without a title nearest to `offset`.
+
+        News often gives the title in the lead (`فرماندار تهران از ... خبر داد`) and
+        the name only later (`حسین خوش اقبال گفت`), or the reverse.
+        """
+        candidates = [r for r in self.records if not r.titles and r.spoke_at]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda r: min(abs(o - offset) for o in r.spoke_at))
+
     def by_title(self, title: str) -> PersonRecord | None:
         tokens = set(name_key(title).split())
         if not tokens:
@@ -107,10 +119,13 @@ def _is_tail(short: list[str], full: list[str]) -> bool:
 def resolve(analysis: Analysis, statements: list[Statement], people: People) -> list[Resolved]:
     mentions = [parse_mention(st.subject) for st in statements]
     # pass 1: full names and the titles beside them
-    for mention in mentions:
-        if mention.kind == "person" and len(mention.name_words) >= 2:
+    for statement, mention in zip(statements, mentions, strict=True):
+        if mention.kind == "person" and len(mention.name_words) >= 2 and (
+            not statement.headline or _tagged_person(mention) or mention.title_words
+        ):
             record = people.add(original(analysis, mention.name_words), mention.honorific)
             record.add_title(original(analysis, mention.title_words))
+            record.spoke_at.append(statement.cue_start)
     # pass 2: each statement's speaker
     resolved: list[Resolved] = []
     last_person: Resolved | None = None
@@ -133,21 +148,37 @@ def _resolve_one(
     last: Resolved | None,
 ) -> Resolved:
     if statement.conjoined or mention.pronoun or mention.is_empty:
-        if last is not None:
-            return Resolved(statement, mention, last.person, last.title)
-        return Resolved(statement, mention, None, None)
+        return _same_as(statement, mention, last)
     if mention.kind == "organization":
+        if statement.headline and last is not None:
+            return _same_as(statement, mention, last)  # a topic line in an interview
         return Resolved(statement, mention, None, None, original(analysis, mention.words))
     title = original(analysis, mention.title_words) or None
     if mention.name_words:
         name = original(analysis, mention.name_words)
-        record = people.by_name(name) or people.add(name, mention.honorific)
+        record = people.by_name(name)
+        topic_line = statement.headline and not _tagged_person(mention) and not title
+        if record is None and topic_line and last is not None:
+            # `سیستم تیم ملی: «...»`: a topic, the quote is the current speaker's
+            return _same_as(statement, mention, last)
+        record = record or people.add(name, mention.honorific)
         if title:
             record.add_title(title)
         return Resolved(statement, mention, record, record.fullest_title)
     if mention.anonymous or title is None:
         return Resolved(statement, mention, None, title)
-    record = people.by_title(title)
+    record = people.by_title(title) or people.untitled_speaker_near(statement.cue_start)
     if record is not None:
+        record.add_title(title)
         return Resolved(statement, mention, record, record.fullest_title)
     return Resolved(statement, mention, None, title)
+
+
+def _tagged_person(mention: Mention) -> bool:
+    return any(w.entity == "PER" for w in mention.name_words)
+
+
+def _same_as(statement: Statement, mention: Mention, last: Resolved | None) -> Resolved:
+    if last is None:
+        return Resolved(statement, mention, None, None)
+    return Resolved(statement, mention, last.person, last.title)

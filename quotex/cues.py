@@ -117,7 +117,7 @@ def find_cues(analysis: Analysis) -> list[Cue]:
         stem = verb_stem(word.text)
         if stem is None and word.parsed and word.upos in ("VERB", "AUX"):
             stem = word.lemma.split("#")[0] if word.lemma else None
-        if stem is None or not _is_verbal(word):
+        if stem is None or not _is_verbal(word) or _in_according_phrase(analysis, word):
             continue
         last = _trailing_auxiliaries(analysis, word)
         first_of_verb = _leading_future(analysis, word)
@@ -128,6 +128,14 @@ def find_cues(analysis: Analysis) -> list[Cue]:
         elif stem in lex.simple and not _is_light_verb_use(analysis, word):
             cues.append(Cue(lex.simple[stem], word, first_of_verb, last))
     return cues
+
+
+def _in_according_phrase(analysis: Analysis, word: Word) -> bool:
+    """`گفته` in `به گفته X` is a noun, not a verb."""
+    if word.index == 0:
+        return False
+    pair = (analysis.words[word.index - 1].text, word.text)
+    return any(phrase[-2:] == pair for phrase in cue_lexicon().according)
 
 
 def _same_sentence(a: Word, b: Word) -> bool:

@@ -110,7 +110,9 @@ def cue_lexicon() -> CueLexicon:
         simple=simple,
         present_to_past=present_to_past,
         compounds=compounds,
-        preverb_words={k: tuple(sorted(v, key=len, reverse=True)) for k, v in preverb_words.items()},
+        preverb_words={
+            k: tuple(sorted(v, key=len, reverse=True)) for k, v in preverb_words.items()
+        },
         according=according,
     )
 

@@ -170,7 +170,9 @@ def _add_segmented(analysis: Analysis, doc: stanza.Document, offset: int, paragr
             )
 
 
-def _add_parse(analysis: Analysis, sent: Sentence, stanza_sent: stanza.models.common.doc.Sentence) -> None:
+def _add_parse(
+    analysis: Analysis, sent: Sentence, stanza_sent: stanza.models.common.doc.Sentence
+) -> None:
     words = analysis.words[sent.first : sent.last + 1]
     for word, parsed in zip(words, stanza_sent.words, strict=True):
         word.upos = parsed.upos or ""

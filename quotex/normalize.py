@@ -38,7 +38,9 @@ CHAR_MAP = {
 }
 # Characters that carry nothing for the models: tatweel, diacritics, joiner and
 # direction marks, carriage returns.
-DROPPED = re.compile("[\u0640\u064b-\u065f\u0670\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\r]")
+DROPPED = re.compile(
+    "[\u0640\u064b-\u065f\u0670\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\r]"
+)
 
 PERSIAN_WORD = re.compile("[\u0621-\u06d3\u200c]+")
 
@@ -197,7 +199,7 @@ def _join_split_pieces(out: _Builder) -> None:
         space = match.end(1)
         after = re.match(r"[\u0621-\u06d3\u200c]+", text[space + 1:])
         next_word = after.group() if after else ""
-        if word in JOIN_NEXT and _is_verb_remainder(next_word):
-            out.chars[space] = ZWNJ
-        elif next_word in JOIN_PREVIOUS or (next_word == "ای" and word.endswith("ه")):
+        joins_next = word in JOIN_NEXT and _is_verb_remainder(next_word)
+        joins_previous = next_word in JOIN_PREVIOUS or (next_word == "ای" and word.endswith("ه"))
+        if joins_next or joins_previous:
             out.chars[space] = ZWNJ

@@ -19,6 +19,7 @@ from quotex.nlp import Analysis, Word
 
 PUNCTUATION = frozenset("،,:؛;.!?«»\"'()[]-–—/")
 CONJUNCTIONS = frozenset({"و"})
+OPENING_QUOTES = frozenset({"«", '"', "“"})
 
 
 @dataclass
@@ -79,7 +80,9 @@ def _trim(words: list[Word]) -> list[Word]:
     return words
 
 
-def subject_words(analysis: Analysis, first: int, end: int, stop_at: int | None = None) -> list[Word]:
+def subject_words(
+    analysis: Analysis, first: int, end: int, stop_at: int | None = None
+) -> list[Word]:
     """The noun phrase at the start of analysis.words[first:end], up to a stopper.
 
     Commas stay inside (`NAME، TITLE،`); a preposition, time adverb, verb or `را`
@@ -87,9 +90,18 @@ def subject_words(analysis: Analysis, first: int, end: int, stop_at: int | None 
     """
     stoppers = words_of("subject_stoppers")
     out: list[Word] = []
-    for word in analysis.words[first:end]:
-        if stop_at is not None and word.index >= stop_at:
-            break
+    words = analysis.words
+    i = first
+    while i < end and (stop_at is None or i < stop_at):
+        word = words[i]
+        continuation = match_entry(words, i, "title_continuations") if out else 0
+        if continuation and i + continuation <= end:
+            out.extend(words[i : i + continuation])
+            i += continuation
+            continue
+        if word.text in OPENING_QUOTES and not out:
+            i += 1
+            continue  # `به گفته "عمرو موسی"،`
         if word.text in stoppers or word.text in (":", "؛", "«", "»", '"'):
             break
         if word.parsed and word.upos in ("VERB", "AUX", "SCONJ", "ADP") and out:
@@ -97,6 +109,7 @@ def subject_words(analysis: Analysis, first: int, end: int, stop_at: int | None 
         if word.text.isdigit():
             break
         out.append(word)
+        i += 1
     return _trim(out)
 
 
@@ -109,41 +122,100 @@ def parse_mention(words: list[Word]) -> Mention:
     if len(words) == 1 and words[0].text in words_of("pronouns"):
         mention.pronoun = True
         return mention
+    if words[0].text in words_of("demonstratives") and len(words) <= 3:
+        mention.pronoun = True  # `این مسئول`, `این مقام`: the speaker before
+        return mention
+
+    if words[0].text in words_of("anonymous") and not any(w.entity == "PER" for w in words):
+        mention.anonymous = True  # `یک منبع آگاه`: described, never named
+        mention.title_words = words
+        return mention
 
     honorifics: list[str] = []
-    parts = _split_appositions(words)
-    names: list[Word] = []
-    titles: list[list[Word]] = []
-    for part in parts:
-        part, found = _strip_honorifics(part)
-        honorifics.extend(found)
-        name, title = _split_name_title(part)
-        if name and not names:
-            names = name
-        elif name:
-            title = name + title
-        if title:
-            titles.append(title)
+    words = _drop_honorifics(words, honorifics)
     mention.honorific = " ".join(honorifics) or None
-    mention.name_words = names
-    mention.title_words = max(titles, key=len) if titles else []
-
-    first = words[0]
-    if not names and (first.text in words_of("anonymous")):
-        mention.anonymous = True
-        mention.title_words = words
-    elif not names and is_org_head(words, 0) and not is_title_head(words, 0):
+    name, title = _split_name_title(words)
+    mention.name_words, mention.title_words = name, title
+    if not name and not title and (is_org_head(words, 0) or _entity_is(words, "ORG")):
         mention.kind = "organization"
-    elif not names and not mention.title_words:
-        mention.kind = "organization" if _entity_is(words, "ORG") else "person"
     return mention
+
+
+def _drop_honorifics(words: list[Word], found: list[str]) -> list[Word]:
+    """Words without honorifics (at the start, or after a comma); `found` gets them."""
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        at_part_start = not out or out[-1].text in ("،", ",")
+        length = match_entry(words, i, "honorifics") if at_part_start else 0
+        if length and i + length < len(words):
+            found.append(" ".join(w.text for w in words[i : i + length]))
+            i += length
+            continue
+        out.append(words[i])
+        i += 1
+    return out
 
 
 def _entity_is(words: Sequence[Word], entity: str) -> bool:
     return bool(words) and all(w.entity == entity for w in words)
 
 
-def _split_appositions(words: list[Word]) -> list[list[Word]]:
+def _split_name_title(words: list[Word]) -> tuple[list[Word], list[Word]]:
+    """(name words, title words) of a speaker phrase.
+
+    A person span from the NER is the name and the longer side of the rest the
+    title; without one, a title starts at the first title head (`NAME TITLE`), and a
+    comma part with no title head after a title is the name (`TITLE، NAME`).
+    """
+    person = [i for i, w in enumerate(words) if w.entity == "PER"]
+    if person:
+        start = person[0]
+        end = start
+        while end + 1 < len(words) and words[end + 1].entity == "PER" and not (
+            words[end + 1].entity_begin
+        ):
+            end += 1
+        # the NER often stops short of a multi-word surname: extend over names
+        while (
+            end + 1 < len(words)
+            and words[end + 1].entity == ""
+            and words[end + 1].upos in ("PROPN", "")
+            and words[end + 1].text not in PUNCTUATION
+            and not is_title_head(words, end + 1)
+            and not is_org_head(words, end + 1)
+            and end + 1 - start < 3
+            and (end + 2 == len(words) or words[end + 2].text in ("،", ",")
+                 or is_title_head(words, end + 2))
+        ):
+            end += 1
+        before, after = _trim(words[:start]), _trim(words[end + 1 :])
+        return words[start : end + 1], before if len(before) >= len(after) else after
+    heads = [i for i in range(len(words)) if is_title_head(words, i)]
+    parts = _comma_parts(words)
+    if not heads:
+        if is_org_head(words, 0) or _entity_is(words, "ORG") or _entity_is(words, "LOC"):
+            return [], []
+        if len(parts) > 1 and _could_be_name(parts[0]):  # `NAME، DESCRIPTION`
+            return parts[0], _trim(words[len(parts[0]) :])
+        return words, []
+    if heads[0] == 0:
+        tail = parts[-1] if len(parts) > 1 else []
+        if tail and _could_be_name(tail):
+            return tail, _trim(words[: words.index(tail[0])])
+        return [], words
+    return _trim(words[: heads[0]]), words[heads[0] :]
+
+
+def _could_be_name(words: list[Word]) -> bool:
+    """A short phrase with no title or organization word and no `و` in it."""
+    return len(words) <= 3 and not any(
+        is_title_head(words, i) or is_org_head(words, i) or words[i].text in CONJUNCTIONS
+        for i in range(len(words))
+    )
+
+
+def _comma_parts(words: list[Word]) -> list[list[Word]]:
     parts: list[list[Word]] = [[]]
     for word in words:
         if word.text in ("،", ","):
@@ -151,50 +223,3 @@ def _split_appositions(words: list[Word]) -> list[list[Word]]:
         else:
             parts[-1].append(word)
     return [p for p in parts if p]
-
-
-def _strip_honorifics(part: list[Word]) -> tuple[list[Word], list[str]]:
-    found: list[str] = []
-    i = 0
-    while i < len(part):
-        length = match_entry(part, i, "honorifics")
-        if not length:
-            break
-        found.append(" ".join(w.text for w in part[i : i + length]))
-        i += length
-    return part[i:], found
-
-
-def _split_name_title(part: list[Word]) -> tuple[list[Word], list[Word]]:
-    """(name words, title words) of one apposition part."""
-    person = [i for i, w in enumerate(part) if w.entity == "PER"]
-    if person:
-        start = person[0]
-        end = start
-        while end + 1 < len(part) and part[end + 1].entity == "PER" and not (
-            part[end + 1].entity_begin
-        ):
-            end += 1
-        # the NER often stops short of a multi-word surname: extend over names
-        while (
-            end + 1 < len(part)
-            and not is_title_head(part, end + 1)
-            and part[end + 1].upos in ("PROPN", "")
-            and part[end + 1].entity in ("", "PER")
-            and end + 1 - start < 4
-            and start == 0
-        ):
-            end += 1
-        name = part[start : end + 1]
-        title = _trim(part[:start] + part[end + 1 :]) if start == 0 else _trim(part[:start])
-        if start > 0 and end + 1 < len(part):
-            title = _trim(part[:start])
-        return name, title
-    heads = [i for i in range(len(part)) if is_title_head(part, i)]
-    if not heads:
-        if is_org_head(part, 0) or _entity_is(part, "ORG") or _entity_is(part, "LOC"):
-            return [], []
-        return part, []
-    if heads[0] == 0:
-        return [], part
-    return part[: heads[0]], part[heads[0] :]

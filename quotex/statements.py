@@ -45,6 +45,7 @@ class Statement:
     subject: list[Word]  # words naming the speaker here; empty for pro-drop
     confidence: float
     conjoined: bool = False  # shares the subject of the previous cue (`... و گفت`)
+    headline: bool = False  # `X: text`; X may be a topic, not a speaker (`سیستم تیم ملی:`)
 
 
 def find_statements(analysis: Analysis) -> list[Statement]:
@@ -130,10 +131,26 @@ def _clause_start(analysis: Analysis, cue: Cue) -> int:
     sent = analysis.sentence_of(cue.verb)
     words = analysis.words
     start = sent.first
+    open_subordinate: int | None = None
     for word in words[sent.first : cue.first.index]:
         if word.text in CLAUSE_BREAKS:
             start = word.index + 1
+            open_subordinate = None
+        elif word.text == "که":
+            open_subordinate = word.index + 1
+        elif _is_verb(word):
+            open_subordinate = None  # `... که با حضور ... برگزار شد، X گفت`: closed
+    if open_subordinate is not None:
+        start = open_subordinate  # `در حالی است که X ... هشدار داد`: X is the subject
     return _skip_byline(analysis, start, cue.first.index)
+
+
+def _is_verb(word: Word) -> bool:
+    from quotex.cues import verb_stem
+
+    if word.parsed:
+        return word.upos in ("VERB", "AUX")
+    return verb_stem(word.text) is not None
 
 
 def _skip_byline(analysis: Analysis, start: int, end: int) -> int:
@@ -217,10 +234,10 @@ def _colon_text(analysis: Analysis, colon: int) -> tuple[int | None, int]:
     ):
         return None, 0
     first = words[colon + 1]
-    quoted = _quoted_span(analysis, first.index)
-    if quoted is not None:
-        return quoted
     end = _paragraph_end_before_next_attribution(analysis, first)
+    quoted = _quoted_span(analysis, first.index)
+    if quoted is not None and not analysis.text[quoted[1]:end].strip(" »\"”.!؟?"):
+        return quoted  # the whole rest is one quotation: its inside
     return first.start, end
 
 
@@ -319,6 +336,9 @@ def _according(analysis: Analysis, phrase: list[Word]) -> Statement | None:
     after = [w for w in words[(comma or speaker_end) + 1 : sent.last + 1]]
     after = [w for w in after if w.text not in SENTENCE_END]
     if comma is not None and len(after) >= MIN_STATEMENT_WORDS:
+        quoted = _quoted_span(analysis, after[0].index)
+        if quoted is not None:
+            return Statement(quoted[0], quoted[1], "direct", **base)
         return Statement(after[0].start, words[sent.last].end, "indirect", **base)
     before = [w for w in words[sent.first : phrase[0].index] if w.text not in ("،", ",")]
     if len(before) >= MIN_STATEMENT_WORDS:
@@ -348,7 +368,8 @@ def _colon_headlines(analysis: Analysis, found: list[Statement]) -> list[Stateme
             head.append(word)
         if colon is None or not head or colon.start in taken:
             continue
-        if not _looks_like_speaker(head):
+        opens_quote = colon.index + 1 < len(words) and words[colon.index + 1].text in OPEN_QUOTES
+        if not _looks_like_speaker(head, topic_allowed=opens_quote):
             continue
         start, end = _colon_text(analysis, colon.index)
         if any(start is not None and start <= st.cue_start < end for st in found):
@@ -356,16 +377,24 @@ def _colon_headlines(analysis: Analysis, found: list[Statement]) -> list[Stateme
         if start is None or len(analysis.text[start:end].split()) < 3:
             continue
         out.append(
-            Statement(start, end, "direct", ":", colon.start, colon.end, head, confidence=0.6)
+            Statement(start, end, "direct", ":", colon.start, colon.end, head, confidence=0.6,
+                      headline=True)
         )
     return out
 
 
-def _looks_like_speaker(head: list[Word]) -> bool:
+def _looks_like_speaker(head: list[Word], topic_allowed: bool) -> bool:
+    """A short name or title before a colon; with a quotation after the colon also a
+    topic line of an interview (`ارتباط با رسانه‌ها: «...»`), which coref gives to the
+    current speaker."""
+    from quotex.cues import verb_stem
+
+    if any(verb_stem(w.text) is not None for w in head):
+        return False  # `وی افزود:` is a cue's colon, found already
     if any(w.text.isdigit() or w.text in CLAUSE_BREAKS or w.text in "،,-–" for w in head):
         return False
     if speakers.match_entry(head, 0, "bylines"):
         return False
     if any(w.parsed and w.upos in ("VERB", "AUX", "ADP") for w in head):
         return False
-    return not any(w.text in words_of("subject_stoppers") for w in head)
+    return topic_allowed or not any(w.text in words_of("subject_stoppers") for w in head)

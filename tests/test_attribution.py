@@ -1,0 +1,148 @@
+"""Statements, speakers and coreference on real Persian sentences (rule stages only)."""
+
+from helpers import analysis_of
+
+from quotex.engine import build_article
+
+
+def quotes_of(text: str, persons: tuple[str, ...] = ()):
+    article = build_article("test", analysis_of(text, persons))
+    return [(q.speaker.name, q.speaker.title, q.cue, q.type, q.text) for q in article.quotes]
+
+
+def test_seed_article_attributes_all_eight_statements(seed_text):
+    article = build_article("seed", analysis_of(seed_text, ("حسین خوش اقبال",)))
+    his = [q for q in article.quotes if q.speaker.name == "حسین خوش اقبال"]
+    assert [q.cue for q in his] == [
+        "خبر داد", "اظهار کرد", "افزود", "گفت", "افزود", "تأکید کرد", "گفت", "خاطرنشان کرد",
+    ]
+    assert {q.speaker.title for q in his} == {"معاون استاندار و فرماندار تهران"}
+    assert len({q.speaker.id for q in his}) == 1
+    assert his[0].text == (
+        "آمادگی کامل شهرستان تهران برای برگزاری انتخاباتی امن، سالم و تمامالکترونیک"
+    )
+    assert his[1].type == "direct" and his[1].text.startswith("مسئولیت اصلی برگزاری")
+    assert his[1].text.endswith("همکاری لازم را داشته باشند.")
+    assert his[5].type == "indirect"
+    assert his[5].text == "ضرورت آموزش و آگاهیبخشی عمومی به منظور افزایش مشارکت مردمی"
+
+
+def test_seed_headline_items_have_title_only_speakers(seed_text):
+    article = build_article("seed", analysis_of(seed_text, ("حسین خوش اقبال",)))
+    unnamed = {q.speaker.title for q in article.quotes if q.speaker.name is None}
+    assert {
+        "رییس بنیاد شهید", "رئیس شورای اسلامی شهر تهران", "معاون فرهنگی بنیاد شهید",
+        "سخنگوی سازمان ثبت اسناد و املاک کشور", "رئیس پلیس امنیت اقتصادی فراجا",
+    } <= unnamed
+    for quote in article.quotes:
+        assert seed_text[quote.start:quote.end] == quote.text
+        assert seed_text[quote.cue_start:quote.cue_end] == quote.cue
+
+
+def test_name_title_colon_statement_runs_to_paragraph_end():
+    text = (
+        "علی رضایی، مدیرکل بهزیستی استان فارس، در نشست خبری اظهار کرد: امسال بودجه کافی "
+        "نداریم. این مشکل باید حل شود.\nپاراگراف بعدی ربطی ندارد."
+    )
+    assert quotes_of(text, ("علی رضایی",)) == [(
+        "علی رضایی", "مدیرکل بهزیستی استان فارس", "اظهار کرد", "direct",
+        "امسال بودجه کافی نداریم. این مشکل باید حل شود.",
+    )]
+
+
+def test_pronoun_surname_and_prodrop_resolve_to_the_named_speaker():
+    text = (
+        "مهدی احمدی، وزیر نیرو گفت: آب کم است.\n"
+        "وی افزود: باید صرفه‌جویی کرد.\n"
+        "احمدی همچنین گفت: سدها خالی‌اند.\n"
+        "در ادامه تصریح کرد: مردم همکاری کنند.\n"
+        "وزیر نیرو در پایان خاطرنشان کرد: وضعیت جدی است."
+    )
+    quotes = quotes_of(text, ("مهدی احمدی",))
+    assert [q[0] for q in quotes] == ["مهدی احمدی"] * 5
+    assert {q[1] for q in quotes} == {"وزیر نیرو"}
+
+
+def test_title_in_headline_before_the_name_resolves_forward():
+    text = (
+        "استاندار گیلان از افتتاح ۱۰ طرح عمرانی خبر داد.\n"
+        "به گزارش ایرنا، اسدالله عباسی استاندار گیلان صبح امروز گفت: طرح‌ها آماده‌اند."
+    )
+    quotes = quotes_of(text, ("اسدالله عباسی",))
+    assert [(q[0], q[2], q[3]) for q in quotes] == [
+        ("اسدالله عباسی", "خبر داد", "indirect"), ("اسدالله عباسی", "گفت", "direct"),
+    ]
+    assert quotes[0][4] == "افتتاح ۱۰ طرح عمرانی"
+
+
+def test_emphasis_then_saying_gives_two_statements_one_speaker():
+    text = "وی بر لزوم توجه به محیط زیست تأکید کرد و گفت: طبیعت امانت است."
+    quotes = quotes_of("سارا کریمی، فعال محیط زیست گفت: الف ب ج.\n" + text, ("سارا کریمی",))
+    assert [(q[2], q[3], q[4]) for q in quotes[1:]] == [
+        ("تأکید کرد", "indirect", "لزوم توجه به محیط زیست"),
+        ("گفت", "direct", "طبیعت امانت است."),
+    ]
+    assert {q[0] for q in quotes} == {"سارا کریمی"}
+
+
+def test_indirect_with_ke_and_according_to():
+    text = (
+        "حسن موسوی، سخنگوی شرکت ملی نفت گفت که تولید افزایش یافته است.\n"
+        "به گفته موسوی، صادرات نیز بیشتر شده است."
+    )
+    quotes = quotes_of(text, ("حسن موسوی",))
+    assert quotes == [
+        ("حسن موسوی", "سخنگوی شرکت ملی نفت", "گفت", "indirect", "تولید افزایش یافته است."),
+        ("حسن موسوی", "سخنگوی شرکت ملی نفت", "به گفته", "indirect", "صادرات نیز بیشتر شده است."),
+    ]
+
+
+def test_quoted_statement_after_colon_is_the_inside_of_the_quotes():
+    text = "کریم باقری گفت: «ما برای قهرمانی آمده‌ایم و کوتاه نمی‌آییم.»"
+    (quote,) = quotes_of(text, ("کریم باقری",))
+    assert quote[3:] == ("direct", "ما برای قهرمانی آمده‌ایم و کوتاه نمی‌آییم.")
+
+
+def test_nested_speech_stays_inside_the_outer_statement():
+    text = "رضا نادری گفت: پدرم همیشه می‌گفت که کار عار نیست و من هم همین را می‌گویم."
+    quotes = quotes_of(text, ("رضا نادری",))
+    assert len(quotes) == 1 and quotes[0][0] == "رضا نادری"
+
+
+def test_organization_and_anonymous_speakers():
+    text = (
+        "وزارت کشور اعلام کرد: انتخابات در موعد مقرر برگزار می‌شود.\n"
+        "یک منبع آگاه گفت که مذاکرات ادامه دارد."
+    )
+    article = build_article("t", analysis_of(text))
+    org, anon = article.quotes
+    assert (org.speaker.kind, org.speaker.name) == ("organization", "وزارت کشور")
+    assert (anon.speaker.kind, anon.speaker.name, anon.speaker.title) == (
+        "person", None, "یک منبع آگاه")
+
+
+def test_colon_headline_and_interview_topic_lines():
+    text = (
+        "انریکه: همان کار را در تیم ملی انجام می‌دهم\n"
+        "لوئیس انریکه، سرمربی تیم ملی اسپانیا گفت: «از این انتخاب خوشحالم.»\n"
+        "ارتباط با رسانه‌ها: «وظیفه من هدایت تیم است و با رسانه‌ها ارتباط خوبی دارم.»"
+    )
+    quotes = quotes_of(text, ("لوئیس انریکه",))
+    assert [(q[0], q[2], q[3]) for q in quotes] == [("لوئیس انریکه", ":", "direct")] * 1 + [
+        ("لوئیس انریکه", "گفت", "direct"), ("لوئیس انریکه", ":", "direct")]
+    assert quotes[2][4] == "وظیفه من هدایت تیم است و با رسانه‌ها ارتباط خوبی دارم."
+
+
+def test_byline_is_not_a_speaker():
+    text = "خبرگزاری فارس: مدیرکل حفاظت محیط زیست استان قزوین گفت: شکار ممنوع است."
+    (quote,) = quotes_of(text)
+    assert quote[:2] == (None, "مدیرکل حفاظت محیط زیست استان قزوین")
+    assert quote[4] == "شکار ممنوع است."
+
+
+def test_honorific_is_kept_apart_from_the_name():
+    text = "حجت‌الاسلام محمد حسینی، امام جمعه شهر گفت: نماز جمعه برگزار می‌شود."
+    article = build_article("t", analysis_of(text, ("محمد حسینی",)))
+    speaker = article.quotes[0].speaker
+    assert (speaker.name, speaker.honorific, speaker.title) == (
+        "محمد حسینی", "حجت‌الاسلام", "امام جمعه شهر")

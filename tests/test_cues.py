@@ -1,0 +1,52 @@
+import pytest
+from helpers import analysis_of
+
+from quotex.cues import find_cues, verb_stem
+
+
+@pytest.mark.parametrize(
+    ("form", "stem"),
+    [
+        ("گفت", "گفت"), ("می‌گویند", "گفت"), ("میگویند", "گفت"), ("نمی‌گوید", "گفت"),
+        ("گفته", "گفت"), ("بگوید", "گفت"), ("افزود", "افزود"), ("می‌افزاید", "افزود"),
+        ("کرد", "کرد"), ("نکرد", "کرد"), ("می‌کند", "کرد"), ("داشت", "داشت"),
+        ("شد", "شد"), ("داد", "داد"), ("نوشت", "نوشت"), ("می‌نویسد", "نوشت"),
+    ],
+)
+def test_verb_stem_in_every_tense_person_and_polarity(form, stem):
+    assert verb_stem(form) == stem
+
+
+@pytest.mark.parametrize("word", ["گفتگو", "کن", "افزایش", "کردستان", "داده‌ها"])
+def test_non_cue_words_have_no_stem(word):
+    assert verb_stem(word) is None
+
+
+def labels(text: str) -> list[str]:
+    return [cue.entry.label for cue in find_cues(analysis_of(text))]
+
+
+def test_simple_and_light_verb_cues():
+    text = (
+        "وی اظهار کرد: الف. او تأکید کرد که ب. وزیر خاطرنشان کرد: ج. "
+        "رئیس یادآور شد: د. معاون اظهار داشت: ه. مدیر ادامه داد: و. وی افزود: ز."
+    )
+    assert labels(text) == [
+        "اظهار کرد", "تأکید کرد", "خاطرنشان کرد", "یادآور شد", "اظهار کرد", "ادامه داد",
+        "افزود",
+    ]
+
+
+def test_cues_in_other_tenses_and_spellings():
+    text = "وی تاکید کرده است که الف. او خواهد گفت که ب. وزیر اعلام نکرد که ج. مدیر می گوید د."
+    assert labels(text) == ["تاکید کرد", "گفت", "اعلام کرد", "گفت"]
+
+
+def test_light_verb_alone_is_not_a_cue():
+    assert labels("دولت کار را آغاز کرد و مردم شرکت کردند.") == []
+
+
+def test_cue_span_includes_auxiliary():
+    analysis = analysis_of("وی گفته است: الف ب.")
+    (cue,) = find_cues(analysis)
+    assert (cue.first.text, cue.last.text) == ("گفته", "است")

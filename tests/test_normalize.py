@@ -1,0 +1,45 @@
+from quotex.normalize import ZWNJ, normalize
+
+
+def test_arabic_letters_and_digits_become_persian_and_ascii():
+    norm = normalize("رئيس كميته ۲۳ ميليارد")
+    assert norm.text == "رئیس کمیته 23 میلیارد"
+
+
+def test_lost_zwnj_restored_in_verbs_plurals_and_suffixes():
+    text = "انتخابات میشود و دستگاهها موظفاند، پیچیدهتر از ویژهای نشدهایم"
+    out = normalize(text).text
+    for word in ("می‌شود", "دستگاه‌ها", "پیچیده‌تر", "ویژه‌ای", "نشده‌ایم"):
+        assert word in out, word
+
+
+def test_spaced_prefix_and_plural_join_with_zwnj():
+    out = normalize("وی می گوید مراسم های مذهبی").text
+    assert f"می{ZWNJ}گوید" in out
+    assert f"مراسم{ZWNJ}های" in out
+
+
+def test_glued_light_verb_is_split():
+    assert normalize("وارسته اظهارداشت: با توجه").text == "وارسته اظهار داشت: با توجه"
+
+
+def test_words_that_only_look_like_prefix_or_plural_are_kept():
+    for word in ("میدان", "میلیون", "تنها", "رهایی", "میز"):
+        assert normalize(word).text == word
+
+
+def test_every_span_maps_back_to_the_original_text():
+    original = "خوش اقبال افزود: ستادهای انتخاباتي باید از هماکنون\u00a0فعاليت كنند. ۱۴۰۴"
+    norm = normalize(original)
+    assert len(norm.starts) == len(norm.ends) == len(norm.text)
+    start = norm.text.index("ستاد")
+    end = norm.text.index("کنند") + len("کنند")
+    a, b = norm.span(start, end)
+    assert original[a:b] == "ستادهای انتخاباتي باید از هماکنون\u00a0فعاليت كنند"
+
+
+def test_dropped_marks_do_not_shift_offsets():
+    original = "\u200fگفت\u0640ه: «سلام»"
+    norm = normalize(original)
+    start = norm.text.index("سلام")
+    assert norm.original_text(start, start + 4) == "سلام"
