@@ -25,6 +25,13 @@ PERSON_ENDINGS = ("ند", "یم", "ید", "م", "ی", "د", "ه", "")
 # (`خواهد گفت`): they belong to the cue's span.
 AUXILIARIES = frozenset({"است", "اند", "بود", "بودند", "باشد", "باشند", "شد", "شده", "ام", "ایم"})
 FUTURE_AUX = frozenset({"خواهد", "خواهند", "خواهم", "خواهیم", "خواهید", "نخواهد", "نخواهند"})
+# How far back a preverb may stand from its light verb (`خواستار ... شد`), and
+# the object-preposition mark for that form in cues.txt.
+SPLIT_PREVERB_REACH = 25
+STATEMENT_INSIDE = "…"
+CLAUSE_PUNCT = frozenset({".", ":", "؛", "!", "?", "؟"})
+# Passive auxiliaries after a participle: `گفته شد` (it was said) has no speaker.
+PASSIVE_STEM = "شد"
 # Punctuation that can open a statement right after a cue.
 COLONS = frozenset({":", "："})
 QUOTE_OPENERS = frozenset({"«", '"', "“", "”"})
@@ -36,6 +43,16 @@ class Cue:
     verb: Word  # the (light) verb
     first: Word  # first word of the cue phrase (the preverb of a compound)
     last: Word  # last word of the cue phrase (a trailing auxiliary included)
+    verb_first: Word  # first word of the verb group (`خواهد` in `خواهد گفت`)
+
+    @property
+    def parts(self) -> list[tuple[Word, Word]]:
+        """(first, last) word of each contiguous piece: two for `خواستار ... شد`."""
+        if self.first.index + 1 < self.verb_first.index and self.is_compound and (
+            " " not in (self.entry.preverb or "")
+        ):
+            return [(self.first, self.first), (self.verb_first, self.last)]
+        return [(self.first, self.last)]
 
     @property
     def is_compound(self) -> bool:
@@ -124,10 +141,22 @@ def find_cues(analysis: Analysis) -> list[Cue]:
         compound = _compound_preverb(analysis, first_of_verb, word, stem)
         if compound is not None:
             entry, preverb_first = compound
-            cues.append(Cue(entry, word, preverb_first, last))
-        elif stem in lex.simple and not _is_light_verb_use(analysis, word):
-            cues.append(Cue(lex.simple[stem], word, first_of_verb, last))
+            cues.append(Cue(entry, word, preverb_first, last, first_of_verb))
+        elif stem in lex.simple and not _is_light_verb_use(analysis, word) and not _is_passive(
+            analysis, word
+        ):
+            cues.append(Cue(lex.simple[stem], word, first_of_verb, last, first_of_verb))
     return cues
+
+
+def _is_passive(analysis: Analysis, verb: Word) -> bool:
+    nxt = verb.index + 1
+    return (
+        verb.text.endswith("ه")
+        and nxt < len(analysis.words)
+        and _same_sentence(verb, analysis.words[nxt])
+        and verb_stem(analysis.words[nxt].text) == PASSIVE_STEM
+    )
 
 
 def _in_according_phrase(analysis: Analysis, word: Word) -> bool:
@@ -177,7 +206,14 @@ def _compound_preverb(
         for preverb, entry in _compounds_for(stem).items():
             if _strip_zwnj(preverb) == phrase:
                 return entry, words[first_index]
-    # linked by the parser, with words between (`خواستار توجه بیشتر شد`)
+    # a preverb that takes its statement inside (`خواستار توجه بیشتر دولت شد`)
+    for word in reversed(words[analysis.sentence_of(verb).first : verb_start.index]):
+        if word.index < verb_start.index - SPLIT_PREVERB_REACH or word.text in CLAUSE_PUNCT:
+            break
+        entry = _compounds_for(stem).get(word.text)
+        if entry is not None and entry.object_preps == (STATEMENT_INSIDE,):
+            return entry, word
+    # linked by the parser, with words between
     for word in words[analysis.sentence_of(verb).first : verb_start.index]:
         if word.head == verb.index and word.deprel == "compound:lvc":
             entry = _compounds_for(stem).get(word.text) or _compounds_for(stem).get(

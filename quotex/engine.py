@@ -12,7 +12,7 @@ from pathlib import Path
 from quotex import coref, entities, nlp
 from quotex.model import Article, Person, Quote, Speaker
 from quotex.normalize import normalize
-from quotex.statements import find_statements
+from quotex.statements import Statement, find_statements
 
 # Articles handed to Stanza together: larger batches amortise its per-call overhead.
 DEFAULT_BATCH_SIZE = 16
@@ -76,7 +76,7 @@ def build_article(source: str, analysis: nlp.Analysis) -> Article:
             Quote(
                 text=analysis.norm.original[start:end],
                 type=st.type,  # type: ignore[arg-type]
-                cue=analysis.norm.original[cue_start:cue_end],
+                cue=_cue_text(analysis, st),
                 start=start,
                 end=end,
                 confidence=round(st.confidence * (1.0 if speaker.name else 0.9), 2),
@@ -97,3 +97,9 @@ def build_article(source: str, analysis: nlp.Analysis) -> Article:
         organizations=entities.named_entities(analysis, entities.ORGANIZATION_TYPES),
         locations=entities.named_entities(analysis, entities.LOCATION_TYPES),
     )
+
+
+def _cue_text(analysis: nlp.Analysis, statement: Statement) -> str:
+    """The cue as written; the pieces of a split cue (`خواستار ... شد`) joined by a space."""
+    parts = statement.cue_parts or ((statement.cue_start, statement.cue_end),)
+    return " ".join(analysis.norm.original_text(a, b) for a, b in parts)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 # What the first pass runs on all text, and the second on speech sentences only.
 SEGMENT_PROCESSORS = "tokenize,mwt,ner"
-PARSE_PROCESSORS = "tokenize,pos,lemma,depparse"
+PARSE_PROCESSORS = "pos,lemma,depparse"  # on given words: no tokenizer model needed
 
 
 @dataclass
@@ -97,9 +97,10 @@ class NLP:
 
     def __init__(self, models: modelset.ModelSet) -> None:
         self.models = models
-        self.segmenter = modelset.build_pipeline(models, SEGMENT_PROCESSORS)
+        quiet = {"logging_level": "ERROR"}
+        self.segmenter = modelset.build_pipeline(models, SEGMENT_PROCESSORS, **quiet)
         self.parser = modelset.build_pipeline(
-            models, PARSE_PROCESSORS, tokenize_pretokenized=True
+            models, PARSE_PROCESSORS, tokenize_pretokenized=True, **quiet
         )
 
     def analyze_many(self, texts: Sequence[Normalized]) -> list[Analysis]:

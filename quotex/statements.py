@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quotex import speakers
-from quotex.cues import COLONS, Cue, find_cues
+from quotex.cues import COLONS, STATEMENT_INSIDE, Cue, find_cues
 from quotex.lexicon import cue_lexicon, words_of
 from quotex.nlp import Analysis, Word
 
@@ -39,13 +39,13 @@ class Statement:
     start: int
     end: int
     type: str  # direct | indirect
-    cue_label: str  # the cue as written (normalized), e.g. `اظهار کرد`
-    cue_start: int
+    cue_start: int  # from the cue's first word to its last, `خواستار ... شد` included
     cue_end: int
     subject: list[Word]  # words naming the speaker here; empty for pro-drop
     confidence: float
     conjoined: bool = False  # shares the subject of the previous cue (`... و گفت`)
     headline: bool = False  # `X: text`; X may be a topic, not a speaker (`سیستم تیم ملی:`)
+    cue_parts: tuple[tuple[int, int], ...] = ()  # pieces of a split cue; () = one piece
 
 
 def find_statements(analysis: Analysis) -> list[Statement]:
@@ -92,9 +92,9 @@ def _statement_for_cue(analysis: Analysis, cue: Cue, previous: Cue | None) -> St
     subject = [] if conjoined else speakers.subject_words(analysis, region_start, subject_end)
 
     after = cue.last.index + 1
-    label = " ".join(w.text for w in words[cue.first.index : cue.last.index + 1])
+    parts = cue.parts
     base = {
-        "cue_label": label,
+        "cue_parts": tuple((a.start, b.end) for a, b in parts) if len(parts) > 1 else (),
         "cue_start": cue.first.start,
         "cue_end": cue.last.end,
         "subject": subject,
@@ -185,7 +185,7 @@ def _object_statement(analysis: Analysis, cue: Cue, region_start: int) -> tuple[
     words = analysis.words
     if not entry.object_preps:
         return None
-    if entry.object_preps == ("…",):
+    if entry.object_preps == (STATEMENT_INSIDE,):
         if cue.first is not cue.verb and cue.first.index + 1 < cue.verb.index:
             return cue.first.index + 1, cue.verb.index - 1
         return None
@@ -327,7 +327,6 @@ def _according(analysis: Analysis, phrase: list[Word]) -> Statement | None:
     if not subject:
         return None
     base = {
-        "cue_label": " ".join(w.text for w in phrase),
         "cue_start": phrase[0].start,
         "cue_end": phrase[-1].end,
         "subject": subject,
@@ -377,7 +376,7 @@ def _colon_headlines(analysis: Analysis, found: list[Statement]) -> list[Stateme
         if start is None or len(analysis.text[start:end].split()) < 3:
             continue
         out.append(
-            Statement(start, end, "direct", ":", colon.start, colon.end, head, confidence=0.6,
+            Statement(start, end, "direct", colon.start, colon.end, head, confidence=0.6,
                       headline=True)
         )
     return out

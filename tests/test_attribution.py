@@ -146,3 +146,13 @@ def test_honorific_is_kept_apart_from_the_name():
     speaker = article.quotes[0].speaker
     assert (speaker.name, speaker.honorific, speaker.title) == (
         "محمد حسینی", "حجت‌الاسلام", "امام جمعه شهر")
+
+
+def test_statement_inside_a_split_compound():
+    text = "نادر قاضی‌پور، نماینده ارومیه خواستار توجه بیشتر دولت به کشاورزان شد."
+    (quote,) = quotes_of(text, ("نادر قاضی‌پور",))
+    assert quote[2:] == ("خواستار شد", "indirect", "توجه بیشتر دولت به کشاورزان")
+
+
+def test_passive_saying_has_no_speaker():
+    assert quotes_of("گفته شد که جلسه لغو شده است.") == []

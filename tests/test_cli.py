@@ -1,0 +1,74 @@
+"""The `quotex extract` command as a user runs it (Typer's CliRunner)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import SEED
+from models import require_models
+from typer.testing import CliRunner
+
+from quotex.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _models():
+    require_models()
+
+
+def test_extract_json_has_the_seed_speaker_and_exact_offsets():
+    result = runner.invoke(app, ["extract", str(SEED), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    text = SEED.read_text(encoding="utf-8")
+    names = {q["speaker"]["name"] for q in data["quotes"]}
+    assert "حسین خوش اقبال" in names
+    for quote in data["quotes"]:
+        assert text[quote["start"]:quote["end"]] == quote["text"]
+
+
+def test_extract_reads_stdin_and_writes_csv():
+    text = "علی رضایی، مدیرکل بهزیستی استان فارس گفت: امسال بودجه کافی نداریم.\n"
+    result = runner.invoke(app, ["extract", "-", "-f", "csv"], input=text.encode())
+    assert result.exit_code == 0, result.output
+    header, *rows = result.stdout.strip().splitlines()
+    assert header.startswith("source,quote_index,speaker_id")
+    assert len(rows) == 1 and "امسال بودجه کافی نداریم." in rows[0]
+
+
+def test_extract_jsonl_gives_one_line_per_article(tmp_path):
+    second = tmp_path / "b.txt"
+    second.write_text("وزیر نیرو گفت: آب کم است.\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(SEED), str(second), "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert [json.loads(line)["source"] for line in lines] == [str(SEED), str(second)]
+
+
+def test_extract_table_shows_the_statements():
+    result = runner.invoke(app, ["extract", str(SEED), "-f", "table", "--rtl", "off"])
+    assert result.exit_code == 0, result.output
+    assert "خاطرنشان کرد" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, "no such file"), (b"", "empty input"), (b"\x00\x01\x02\x03" * 50, "binary")],
+)
+def test_user_errors_give_one_line_and_nonzero_exit(tmp_path, content, message):
+    path = tmp_path / "article.txt"
+    if content is not None:
+        path.write_bytes(content)
+    result = runner.invoke(app, ["extract", str(path), "-f", "json"])
+    assert result.exit_code != 0
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_missing_model_folder_is_one_clear_line(tmp_path):
+    result = runner.invoke(app, ["extract", str(SEED), "--model-dir", str(tmp_path / "none")])
+    assert result.exit_code != 0
+    assert "model folder not found" in result.output and "Traceback" not in result.output
