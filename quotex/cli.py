@@ -92,3 +92,91 @@ def extract(
             typer.echo(render.to_jsonl_line(article))
     else:
         sys.stdout.write(render.to_csv(articles))
+
+
+class BatchFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@app.command()
+def batch(
+    paths: Annotated[list[Path], typer.Argument(
+        help="Article files and folders (searched for .txt .md .html .htm).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the results.")],
+    output_format: Annotated[BatchFormat, typer.Option(
+        "--format", "-f", help="json: one <name>.json per article; jsonl: articles.jsonl; "
+                               "csv: statements.csv (one row per statement).")] = BatchFormat.json,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes (each loads its own models).")] = 1,
+    batch_size: Annotated[int | None, typer.Option(
+        min=1, help="Articles handed to Stanza together (more: faster, more memory).")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Redo articles whose output is already current.")] = False,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress and no summary; errors still go to errors.jsonl.")
+    ] = False,
+    model_dir: ModelDirOption = None,
+) -> None:
+    """Extract every article of files and folders, resumably, into one output folder."""
+    from quotex.batch import BatchOptions, BatchUsageError, run_batch
+    from quotex.batch_report import progress_display, summary
+
+    options = BatchOptions(paths, out, output_format.value, jobs, force=force, model_dir=model_dir)
+    if batch_size is not None:
+        options.batch_size = batch_size
+    try:
+        result = run_batch(options, progress_display(stderr, quiet))
+    except BatchUsageError as exc:
+        fail(str(exc), code=2)
+    except ModelError as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        fail("interrupted: what was written is complete; run the same command to resume", 130)
+    if not quiet:
+        stdout.print(summary(result))
+    raise typer.Exit(result.exit_code)
+
+
+class SpeakersFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def speakers(
+    folder: Annotated[Path, typer.Argument(
+        help="Output folder of `quotex batch` (or its articles.jsonl / statements.csv).")],
+    search: Annotated[str | None, typer.Option(
+        "--search", "-s", help="List the statements containing this word instead.")] = None,
+    output_format: Annotated[SpeakersFormat | None, typer.Option(
+        "--format", "-f", help="table on a terminal, json when piped, or csv.")] = None,
+    rtl: Annotated[RtlMode, typer.Option(
+        help="Reorder Persian for display in the table: auto, on or off.")] = RtlMode.auto,
+) -> None:
+    """Who was quoted across a batch's articles: titles, statement counts, articles."""
+    from quotex import index
+
+    fmt = output_format or (SpeakersFormat.table if sys.stdout.isatty() else SpeakersFormat.json)
+    try:
+        statements = index.load_statements(folder)
+    except index.IndexInputError as exc:
+        fail(str(exc))
+    if search is not None:
+        found = index.search_statements(statements, search)
+        if fmt is SpeakersFormat.table:
+            stdout.print(index.statements_table(found, search, rtl.value))
+        elif fmt is SpeakersFormat.json:
+            typer.echo(index.statements_json(found))
+        else:
+            sys.stdout.write(index.statements_csv(found))
+        return
+    summaries = index.speaker_index(statements)
+    if fmt is SpeakersFormat.table:
+        stdout.print(index.speakers_table(summaries, rtl.value))
+    elif fmt is SpeakersFormat.json:
+        typer.echo(index.speakers_json(summaries))
+    else:
+        sys.stdout.write(index.speakers_csv(summaries))

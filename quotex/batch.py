@@ -1,0 +1,493 @@
+"""`quotex batch`: every article under some folders, once, with resume and no lost work.
+
+A run plans, then streams:
+
+    find_inputs      walk files and folders (.txt .md .html .htm), links followed, loops caught
+    output_names     one name per article, mirroring its subfolder, never two alike
+    read             bytes -> key (input hash + quotex and model versions); skip if current
+    extract          decoded text -> Articles, in batches, in-process or in worker processes
+    write            each output atomically (temp file + rename), then a ledger line
+
+The ledger (`.quotex-batch/ledger.jsonl`) says which input key each output was made
+from; a line is appended only after its output is in place, so a run killed at any
+moment leaves complete files and a ledger that never claims more than exists. A rerun
+skips the current outputs and redoes the rest. JSONL and CSV streams are built at the
+end from per-article parts in `.quotex-batch/parts-<format>/`, and replaced in one
+step too: an interrupted run leaves the previous stream whole, and the rerun rebuilds
+it with each article exactly once.
+
+Layout of the output folder:
+
+    <name>.json, sub/<name>.json     format json: one file per article
+    articles.jsonl, statements.csv   formats jsonl and csv (CSV: UTF-8 with BOM)
+    errors.jsonl                     this run's failures, one JSON object per line
+    .quotex-batch/                   ledger, parts, temp files and the run lock
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import itertools
+import json
+import os
+import time
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from itertools import islice
+from pathlib import Path, PurePosixPath
+from typing import IO, Protocol
+
+from quotex import __version__, render
+from quotex.engine import DEFAULT_BATCH_SIZE
+from quotex.io import ARTICLE_SUFFIXES, InputError, article_text, is_html, read_bytes
+from quotex.model import Article
+from quotex.modelset import ModelError, resolve_model_set
+
+FORMATS = ("json", "jsonl", "csv")
+STATE_DIR = ".quotex-batch"
+ERRORS_FILE = "errors.jsonl"
+STREAM_FILES = {"jsonl": "articles.jsonl", "csv": "statements.csv"}
+# Chunks handed to worker processes but not yet collected, per worker: enough to keep
+# every worker busy, few enough that memory stays flat however large the input.
+CHUNKS_IN_FLIGHT_PER_JOB = 2
+
+
+class BatchUsageError(Exception):
+    """The command itself cannot run (missing path, unusable output folder); one line."""
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: Path  # where to read it
+    rel: PurePosixPath  # its path below the folder given on the command line (or its name)
+
+
+@dataclass(frozen=True)
+class Failure:
+    source: str
+    error: str  # one line, starting with the file's name
+
+
+@dataclass
+class BatchOptions:
+    inputs: Sequence[str | Path]
+    out: Path
+    output_format: str = "json"
+    jobs: int = 1
+    batch_size: int = DEFAULT_BATCH_SIZE
+    force: bool = False
+    model_dir: str | Path | None = None
+
+
+@dataclass
+class BatchResult:
+    out: Path
+    output_format: str
+    total: int = 0  # articles found plus folders that could not be walked
+    processed: int = 0  # articles extracted in this run
+    up_to_date: int = 0  # articles skipped because their output is current
+    failures: list[Failure] = field(default_factory=list)
+    statements: int = 0  # statements in all current outputs
+    words: int = 0  # words of the articles extracted in this run
+    seconds: float = 0.0
+
+    @property
+    def done(self) -> int:
+        return self.processed + self.up_to_date + len(self.failures)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failures else 0
+
+    @property
+    def output(self) -> Path:
+        """The stream file, or the folder of per-article files."""
+        stream = STREAM_FILES.get(self.output_format)
+        return self.out / stream if stream else self.out
+
+
+class Progress(Protocol):
+    """What a run reports while it goes (see quotex.batch_report for the displays)."""
+
+    def start(self, total: int) -> None: ...
+
+    def update(self, result: BatchResult) -> None: ...
+
+    def finish(self, result: BatchResult) -> None: ...
+
+
+class SilentProgress:
+    def start(self, total: int) -> None:
+        pass
+
+    def update(self, result: BatchResult) -> None:
+        pass
+
+    def finish(self, result: BatchResult) -> None:
+        pass
+
+
+# ---------------------------------------------------------------- planning
+
+
+def find_inputs(
+    paths: Sequence[str | Path], skip: Path | None = None
+) -> tuple[list[InputFile], list[Failure]]:
+    """Article files named or found below the folders named, in a stable order.
+
+    Files named directly are taken whatever their suffix (and a broken one becomes a
+    failure later); folders give their `.txt .md .html .htm` files, hidden entries and
+    the `skip` folder (the output folder) left out. Folder links are followed; one that
+    leads back to a folder it is inside is reported as a loop.
+    """
+    missing = [str(p) for p in paths if not os.path.lexists(p)]
+    if missing:
+        raise BatchUsageError(f"no such file or folder: {missing[0]}")
+    skip_real = os.path.realpath(skip) if skip is not None else None
+    files: list[InputFile] = []
+    failures: list[Failure] = []
+    for root in map(Path, paths):
+        if root.is_dir():
+            found = _walk(root, skip_real, failures)
+            files.extend(sorted(found, key=lambda f: f.rel.parts))
+        else:
+            files.append(InputFile(root, PurePosixPath(root.name)))
+    return files, failures
+
+
+def _walk(root: Path, skip_real: str | None, failures: list[Failure]) -> list[InputFile]:
+    found: list[InputFile] = []
+    # (folder, its path below root, real paths of it and the folders it is inside)
+    stack = [(root, PurePosixPath(), (os.path.realpath(root),))]
+    while stack:
+        folder, rel, ancestors = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError as error:
+            failures.append(Failure(str(folder),
+                                    f"{folder}: cannot list folder ({error.strerror})"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = folder / entry.name
+            if _is_folder(entry):
+                real = os.path.realpath(path)
+                if real in ancestors:
+                    failures.append(Failure(str(path), f"{path}: symbolic link loop "
+                                                       f"(leads back to {real})"))
+                elif real != skip_real:
+                    stack.append((path, rel / entry.name, (*ancestors, real)))
+            elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
+                found.append(InputFile(path, rel / entry.name))
+    return found
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a link loop: left to read_bytes, which names the problem
+        return False
+
+
+def output_names(rels: Sequence[PurePosixPath], suffix: str) -> list[str]:
+    """A unique output name (without suffix) per input path, mirroring its folders.
+
+    `sub/a.txt` -> `sub/a`; when two inputs share a stem (`a.txt`, `a.html`) both keep
+    their suffix (`a.txt`, `a.html`); a name still taken (the same path below two
+    folders given) gets `~2`, `~3`. Names are compared case-insensitively, and a name
+    whose output would stand where a mirrored folder stands is numbered too.
+    """
+    stems = [str(rel.with_suffix("")) if rel.suffix else str(rel) for rel in rels]
+    stem_counts = Counter(stem.casefold() for stem in stems)
+    folders = {str(parent).casefold() for stem in stems
+               for parent in PurePosixPath(stem).parents}
+    taken: set[str] = set()
+    names = []
+    for rel, stem in zip(rels, stems, strict=True):
+        base = str(rel) if stem_counts[stem.casefold()] > 1 else stem
+        name = base
+        for number in itertools.count(2):
+            if name.casefold() not in taken and (name + suffix).casefold() not in folders:
+                break
+            name = f"{base}~{number}"
+        taken.add(name.casefold())
+        names.append(name)
+    return names
+
+
+# ---------------------------------------------------------------- the output folder
+
+
+def write_atomic(path: Path, pieces: Iterable[str], tmp_dir: Path) -> None:
+    """Write `pieces` to `path` so that it is either the old file or the whole new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = tmp_dir / f"{os.getpid()}-{next(_TMP_NUMBERS)}.tmp"
+    try:
+        with open(tmp, "x", encoding="utf-8", newline="") as handle:
+            for piece in pieces:
+                handle.write(piece)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+_TMP_NUMBERS = itertools.count()
+
+
+class Ledger:
+    """Which input key each output (path below the output folder) was made from."""
+
+    def __init__(self, state_dir: Path) -> None:
+        self.path = state_dir / "ledger.jsonl"
+        self.tmp_dir = state_dir / "tmp"
+        self.entries: dict[str, dict] = {}
+        if self.path.is_file():
+            for line in self.path.read_text(encoding="utf-8", errors="replace").splitlines():
+                with contextlib.suppress(ValueError, KeyError, TypeError):
+                    entry = json.loads(line)
+                    self.entries[entry["output"]] = entry
+                # a line cut short by a kill does not parse: its output is simply redone
+        self.compact()  # also ends the file with a newline before appending
+        self._handle: IO[str] = open(self.path, "a", encoding="utf-8")  # noqa: SIM115
+
+    def compact(self) -> None:
+        lines = (json.dumps(entry, ensure_ascii=False) + "\n" for entry in self.entries.values())
+        write_atomic(self.path, lines, self.tmp_dir)
+
+    def current(self, output: str, key: str) -> dict | None:
+        entry = self.entries.get(output)
+        return entry if entry is not None and entry.get("key") == key else None
+
+    def record(self, output: str, key: str, statements: int) -> None:
+        entry = {"output": output, "key": key, "statements": statements}
+        self.entries[output] = entry
+        self._handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self._handle.flush()
+
+    def close(self) -> None:
+        self._handle.close()
+        self.compact()
+
+
+@contextlib.contextmanager
+def _output_folder(out: Path) -> Iterator[Ledger]:
+    """The ledger of `out`, with a lock held so that two runs never write there at once."""
+    state_dir = out / STATE_DIR
+    try:
+        (state_dir / "tmp").mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise BatchUsageError(f"{out}: exists and is not a folder") from None
+    except OSError as error:
+        raise BatchUsageError(f"{out}: cannot create output folder ({error.strerror})") from None
+    with open(state_dir / "lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BatchUsageError(f"{out}: another quotex batch is writing there") from None
+        for stale in (state_dir / "tmp").iterdir():  # left by a killed run
+            stale.unlink()
+        ledger = Ledger(state_dir)
+        try:
+            yield ledger
+        finally:
+            ledger.close()
+
+
+# ---------------------------------------------------------------- extraction
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """One article's rendered output (or why there is none); crosses process bounds."""
+
+    rendered: str = ""
+    statements: int = 0
+    error: str | None = None
+
+
+def render_article(article: Article, output_format: str) -> str:
+    if output_format == "json":
+        return render.to_json(article) + "\n"
+    if output_format == "jsonl":
+        return render.to_jsonl_line(article) + "\n"
+    return render.to_csv([article], header=False)
+
+
+def extract_rendered(
+    items: list[tuple[str, str]], output_format: str, model_dir: str | Path | None
+) -> list[Extracted]:
+    """`(source, text)` pairs through the engine in one batch, rendered.
+
+    An unexpected error is pinned on its article by retrying the batch one article at
+    a time, so one article that trips a bug costs only itself.
+    """
+    from quotex.engine import extract_many
+
+    try:
+        articles = list(extract_many(items, model_dir=model_dir, batch_size=len(items)))
+    except ModelError:
+        raise
+    except Exception as error:  # any bug in any stage: contain it to its article
+        if len(items) > 1:
+            return [result for item in items
+                    for result in extract_rendered([item], output_format, model_dir)]
+        reason = (str(error).splitlines() or [""])[0][:200]
+        return [Extracted(error=f"{items[0][0]}: internal error "
+                                f"({type(error).__name__}: {reason})")]
+    return [Extracted(render_article(a, output_format), len(a.quotes)) for a in articles]
+
+
+@dataclass
+class _Pending:
+    source: str
+    output: str  # path below the output folder
+    key: str
+    text: str
+
+
+def _extracted(
+    chunks: Iterator[list[_Pending]], options: BatchOptions
+) -> Iterator[tuple[list[_Pending], list[Extracted]]]:
+    """Each chunk with its results, in order: in this process, or in `jobs` workers."""
+    if options.jobs <= 1:
+        for chunk in chunks:
+            items = [(p.source, p.text) for p in chunk]
+            yield chunk, extract_rendered(items, options.output_format, options.model_dir)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn, not fork: torch's thread pools do not survive a fork
+    pool = ProcessPoolExecutor(options.jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_start_worker, initargs=(options.jobs,))
+    in_flight: deque = deque()
+    try:
+        for chunk in chunks:
+            items = [(p.source, p.text) for p in chunk]
+            in_flight.append((chunk, pool.submit(extract_rendered, items,
+                                                 options.output_format, options.model_dir)))
+            if len(in_flight) >= CHUNKS_IN_FLIGHT_PER_JOB * options.jobs:
+                done, future = in_flight.popleft()
+                yield done, future.result()
+        while in_flight:
+            done, future = in_flight.popleft()
+            yield done, future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_worker(jobs: int) -> None:
+    # the cores are shared between the workers (QUOTEX_THREADS, if set, wins)
+    os.environ.setdefault("QUOTEX_THREADS", str(max(1, (os.cpu_count() or 1) // jobs)))
+
+
+# ---------------------------------------------------------------- the run
+
+
+def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchResult:
+    """Extract every article of `options.inputs` into `options.out` (see the module doc).
+
+    Raises BatchUsageError or ModelError when nothing can run; every problem with one
+    article is a Failure in the result and in errors.jsonl instead.
+    """
+    started = time.monotonic()
+    progress = progress or SilentProgress()
+    if options.output_format not in FORMATS:
+        raise BatchUsageError(f"unknown format {options.output_format!r} "
+                              f"(choose from {', '.join(FORMATS)})")
+    out = Path(options.out)
+    files, walk_failures = find_inputs(options.inputs, skip=out)
+    suffix = "." + options.output_format
+    names = output_names([f.rel for f in files], suffix)
+    if options.output_format == "json":
+        outputs = [name + suffix for name in names]
+    else:
+        outputs = [f"{STATE_DIR}/parts-{options.output_format}/{name}{suffix}" for name in names]
+    versions = f"{__version__}/{resolve_model_set(options.model_dir).version}"
+
+    result = BatchResult(out, options.output_format, total=len(files) + len(walk_failures),
+                         failures=list(walk_failures))
+    progress.start(result.total)
+    with _output_folder(out) as ledger:
+        try:
+            current: list[str] = []  # outputs that match their input, in input order
+            pending = _read_inputs(files, outputs, versions, ledger, options.force,
+                                   result, current, progress)
+            chunks = iter(lambda: list(islice(pending, options.batch_size)), [])
+            for chunk, extracted in _extracted(chunks, options):
+                for item, outcome in zip(chunk, extracted, strict=True):
+                    _store(item, outcome, ledger, result, current)
+                    progress.update(result)
+            if options.output_format in STREAM_FILES:
+                _write_stream(out, options.output_format, current, ledger.tmp_dir)
+        finally:
+            # also on Ctrl-C: the failures seen so far
+            lines = (json.dumps(asdict(f), ensure_ascii=False) + "\n" for f in result.failures)
+            write_atomic(out / ERRORS_FILE, lines, ledger.tmp_dir)
+    result.seconds = time.monotonic() - started
+    progress.finish(result)
+    return result
+
+
+def _read_inputs(
+    files: Sequence[InputFile], outputs: Sequence[str], versions: str, ledger: Ledger,
+    force: bool, result: BatchResult, current: list[str], progress: Progress,
+) -> Iterator[_Pending]:
+    """The articles that need extracting, decoded; the rest are counted as they pass."""
+    for file, output in zip(files, outputs, strict=True):
+        source = str(file.path)
+        try:
+            data = read_bytes(file.path)
+            key = f"{hashlib.sha256(data).hexdigest()}/{versions}"
+            entry = ledger.current(output, key)
+            if entry is not None and not force and (result.out / output).is_file():
+                result.up_to_date += 1
+                result.statements += entry.get("statements", 0)
+                current.append(output)
+                progress.update(result)
+                continue
+            text = article_text(data, source, html=is_html(file.path))
+        except InputError as error:
+            result.failures.append(Failure(source, str(error)))
+            progress.update(result)
+            continue
+        yield _Pending(source, output, key, text)
+
+
+def _store(item: _Pending, outcome: Extracted, ledger: Ledger, result: BatchResult,
+           current: list[str]) -> None:
+    if outcome.error is not None:
+        result.failures.append(Failure(item.source, outcome.error))
+        return
+    try:
+        write_atomic(result.out / item.output, [outcome.rendered], ledger.tmp_dir)
+    except OSError as error:
+        result.failures.append(Failure(item.source, f"{item.source}: cannot write "
+                                                    f"{item.output} ({error.strerror})"))
+        return
+    ledger.record(item.output, item.key, outcome.statements)
+    current.append(item.output)
+    result.processed += 1
+    result.statements += outcome.statements
+    result.words += len(item.text.split())
+
+
+def _write_stream(out: Path, output_format: str, parts: Sequence[str], tmp_dir: Path) -> None:
+    """The JSONL or CSV stream from the current parts, in input order, replaced at once."""
+
+    def pieces() -> Iterator[str]:
+        if output_format == "csv":
+            # the BOM makes spreadsheets read the file as UTF-8 (Persian intact)
+            yield "\ufeff" + render.to_csv([], header=True)
+        for part in parts:
+            yield (out / part).read_text(encoding="utf-8")
+
+    write_atomic(out / STREAM_FILES[output_format], pieces(), tmp_dir)
