@@ -102,14 +102,26 @@ class People:
         return min(candidates, key=lambda r: min(abs(o - offset) for o in r.spoke_at))
 
     def by_title(self, title: str) -> PersonRecord | None:
-        tokens = set(name_key(title).split())
+        """The one person whose titles hold (nearly) all words of `title`."""
+        tokens = name_key(title).split()
         if not tokens:
             return None
-        matches = [
-            r for r in self.records
-            if any(tokens <= set(name_key(t).split()) for t in r.titles)
-        ]
+        matches = [r for r in self.records if any(_title_matches(tokens, t) for t in r.titles)]
         return matches[0] if len(matches) == 1 else None
+
+
+# Share of a bare title's words that a person's title must hold: spelling slips and
+# shortenings (`کمیسیون آموزش مجلس` for `کمسیون آموزش و تحقیقات مجلس`) still match.
+TITLE_OVERLAP = 0.75
+
+
+def _title_matches(tokens: list[str], title: str) -> bool:
+    other = name_key(title).split()
+    shared = sum(1 for t in tokens if t in other)
+    if shared == len(tokens):
+        return True  # `فرماندار تهران` within `معاون استاندار و فرماندار تهران`
+    # otherwise the head (`سخنگوی`, `معاون`) must agree
+    return bool(other) and tokens[0] == other[0] and shared / len(tokens) >= TITLE_OVERLAP
 
 
 def _is_tail(short: list[str], full: list[str]) -> bool:
@@ -162,6 +174,7 @@ def _resolve_one(
             # `سیستم تیم ملی: «...»`: a topic, the quote is the current speaker's
             return _same_as(statement, mention, last)
         record = record or people.add(name, mention.honorific)
+        record.honorific = record.honorific or mention.honorific
         if title:
             record.add_title(title)
         return Resolved(statement, mention, record, record.fullest_title)

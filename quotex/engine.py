@@ -41,8 +41,8 @@ def build_article(source: str, analysis: nlp.Analysis) -> Article:
     """Attribution and entities from an analysed article (no model calls here)."""
     statements = find_statements(analysis)
     people = coref.People()
+    entities.add_person_entities(analysis, people)  # so surnames find names given anywhere
     resolved = coref.resolve(analysis, statements, people)
-    entities.add_person_entities(analysis, people)
 
     ids: dict[int, str] = {}
 

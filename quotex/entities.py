@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from quotex.coref import People, name_key, original
 from quotex.model import Entity
 from quotex.nlp import Analysis, Word
+from quotex.speakers import drop_honorifics
 
 ORGANIZATION_TYPES = ("ORG",)
 LOCATION_TYPES = ("LOC",)
@@ -43,6 +44,9 @@ def add_person_entities(analysis: Analysis, people: People) -> None:
     """Count every person span the NER found, creating persons for new full names."""
     for entity, words in entity_spans(analysis):
         if entity != "PER":
+            continue
+        words = drop_honorifics(words, [])
+        if not words:
             continue
         name = original(analysis, words)
         record = people.by_name(name)

@@ -85,8 +85,8 @@ def subject_words(
 ) -> list[Word]:
     """The noun phrase at the start of analysis.words[first:end], up to a stopper.
 
-    Commas stay inside (`NAME، TITLE،`); a preposition, time adverb, verb or `را`
-    after it ends the subject.
+    Commas stay inside (`NAME، TITLE،`), and so do numbers after the first word
+    (`آزادکار وزن 70 کیلوگرم`); a preposition, time adverb, verb or `را` ends it.
     """
     stoppers = words_of("subject_stoppers")
     out: list[Word] = []
@@ -106,7 +106,7 @@ def subject_words(
             break
         if word.parsed and word.upos in ("VERB", "AUX", "SCONJ", "ADP") and out:
             break
-        if word.text.isdigit():
+        if word.text.isdigit() and not out:
             break
         out.append(word)
         i += 1
@@ -132,7 +132,7 @@ def parse_mention(words: list[Word]) -> Mention:
         return mention
 
     honorifics: list[str] = []
-    words = _drop_honorifics(words, honorifics)
+    words = drop_honorifics(words, honorifics)
     mention.honorific = " ".join(honorifics) or None
     name, title = _split_name_title(words)
     mention.name_words, mention.title_words = name, title
@@ -141,7 +141,7 @@ def parse_mention(words: list[Word]) -> Mention:
     return mention
 
 
-def _drop_honorifics(words: list[Word], found: list[str]) -> list[Word]:
+def drop_honorifics(words: list[Word], found: list[str]) -> list[Word]:
     """Words without honorifics (at the start, or after a comma); `found` gets them."""
     out: list[Word] = []
     i = 0

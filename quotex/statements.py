@@ -89,7 +89,7 @@ def _statement_for_cue(analysis: Analysis, cue: Cue, previous: Cue | None) -> St
     )
     object_span = _object_statement(analysis, cue, region_start)
     subject_end = object_span[0] if object_span else cue.first.index
-    subject = [] if conjoined else speakers.subject_words(analysis, region_start, subject_end)
+    subject = [] if conjoined else _subject(analysis, region_start, subject_end)
 
     after = cue.last.index + 1
     parts = cue.parts
@@ -124,6 +124,20 @@ def _statement_for_cue(analysis: Analysis, cue: Cue, previous: Cue | None) -> St
         return Statement(quoted[0], quoted[1], "direct", confidence=0.85, **base)
     end_word = words[sent.last]
     return Statement(rest[0].start, end_word.end, "indirect", confidence=0.65, **base)
+
+
+def _subject(analysis: Analysis, start: int, end: int) -> list[Word]:
+    """The speaker's words: at the clause start, or after a fronted adverbial and its
+    comma (`در ابتدای جلسه، حسینی، درباره ... گفت`)."""
+    subject = speakers.subject_words(analysis, start, end)
+    if subject:
+        return subject
+    for word in analysis.words[start:end]:
+        if word.text in ("،", ","):
+            subject = speakers.subject_words(analysis, word.index + 1, end)
+            if subject:
+                return subject
+    return []
 
 
 def _clause_start(analysis: Analysis, cue: Cue) -> int:
@@ -371,8 +385,9 @@ def _colon_headlines(analysis: Analysis, found: list[Statement]) -> list[Stateme
         if not _looks_like_speaker(head, topic_allowed=opens_quote):
             continue
         start, end = _colon_text(analysis, colon.index)
-        if any(start is not None and start <= st.cue_start < end for st in found):
-            continue  # `خبرگزاری فارس: X گفت: ...`: the colon closes a byline
+        if any(start is not None and start <= st.cue_start < end and _after_colon(analysis, st)
+               for st in found):
+            continue  # `اجتماعی: X گفت: ...`: the first colon only labels the paragraph
         if start is None or len(analysis.text[start:end].split()) < 3:
             continue
         out.append(
@@ -380,6 +395,10 @@ def _colon_headlines(analysis: Analysis, found: list[Statement]) -> list[Stateme
                       headline=True)
         )
     return out
+
+
+def _after_colon(analysis: Analysis, statement: Statement) -> bool:
+    return analysis.text[statement.cue_end : statement.start].strip().startswith(":")
 
 
 def _looks_like_speaker(head: list[Word], topic_allowed: bool) -> bool:
@@ -392,7 +411,7 @@ def _looks_like_speaker(head: list[Word], topic_allowed: bool) -> bool:
         return False  # `وی افزود:` is a cue's colon, found already
     if any(w.text.isdigit() or w.text in CLAUSE_BREAKS or w.text in "،,-–" for w in head):
         return False
-    if speakers.match_entry(head, 0, "bylines"):
+    if speakers.match_entry(head, 0, "bylines") or speakers.match_entry(head, 0, "news_sources"):
         return False
     if any(w.parsed and w.upos in ("VERB", "AUX", "ADP") for w in head):
         return False
