@@ -107,17 +107,22 @@ def _plausible(candidate: str, stem: str, ending: str, bare: str) -> bool:
 
 
 def may_carry_speech(words: Sequence[Word]) -> bool:
-    """Cheap test on surface forms: does this sentence need the parser?"""
+    """Cheap test on surface forms: does this sentence need the parser?
+
+    Yes when it has a colon or quotation mark, a simple cue verb, a light verb with
+    a cue's preverb, or an `به گفته`-type phrase.
+    """
     lex = cue_lexicon()
-    for word in words:
-        if word.text in COLONS or word.text in QUOTE_OPENERS:
-            return True
-        stem = verb_stem(word.text)
-        if stem is not None and (stem in lex.simple or stem in {v for _, v in lex.compounds}):
-            return True
-        if word.text == "به" or word.text in lex.preverb_words:
-            return True
-    return False
+    texts = [_strip_zwnj(w.text) for w in words]
+    if any(t in COLONS or t in QUOTE_OPENERS for t in texts):
+        return True
+    stems = {verb_stem(t) for t in texts} - {None}
+    if stems & lex.simple.keys():
+        return True
+    if stems and any(t in lex.preverb_words for t in texts):
+        return True
+    pairs = set(zip(texts, texts[1:], strict=False))
+    return any(tuple(phrase[-2:]) in pairs for phrase in lex.according)
 
 
 def _is_verbal(word: Word) -> bool:

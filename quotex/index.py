@@ -243,4 +243,4 @@ def statements_table(statements: list[Statement], word: str, rtl: RtlMode = "aut
 
 def _shown(text: str | None, rtl: RtlMode) -> str:
     """Text as a cell shows it (Persian reordered for the terminal when asked), or —."""
-    return display_rtl(text, rtl, terminal_reorders=False) if text else "—"
+    return display_rtl(text, rtl) if text else "—"

@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import sys
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
@@ -55,13 +57,31 @@ def to_csv(articles: Iterable[Article], header: bool = True) -> str:
     return buffer.getvalue()
 
 
-def display_rtl(text: str, mode: RtlMode, terminal_reorders: bool) -> str:
-    """Reorder Persian for terminals that print characters left to right.
+def terminal_does_bidi() -> bool:
+    """Whether the terminal lays out right-to-left text itself.
 
-    `auto` reorders only when the terminal does not do bidi itself; most Linux
-    terminal emulators do not, so `auto` with an unknown terminal reorders.
+    `QUOTEX_TERMINAL_BIDI=1/0` decides; else known bidi terminals are recognised
+    (VTE 0.58+ as in GNOME Terminal, Konsole, Apple Terminal, mlterm). Output that is
+    not a terminal keeps the logical order, like JSON.
     """
-    if mode == "off" or (mode == "auto" and terminal_reorders):
+    forced = os.environ.get("QUOTEX_TERMINAL_BIDI")
+    if forced in ("0", "1"):
+        return forced == "1"
+    if not sys.stdout.isatty():
+        return True
+    vte = os.environ.get("VTE_VERSION", "")
+    return (
+        (vte.isdigit() and int(vte) >= 5800)
+        or "KONSOLE_VERSION" in os.environ
+        or os.environ.get("TERM_PROGRAM") in ("Apple_Terminal", "mlterm")
+        or os.environ.get("TERM", "").startswith("mlterm")
+    )
+
+
+def display_rtl(text: str, mode: RtlMode) -> str:
+    """Text for display: shaped and reordered for terminals that print left to right
+    (`on`, or `auto` on a terminal without bidi), unchanged otherwise."""
+    if mode == "off" or (mode == "auto" and terminal_does_bidi()):
         return text
     import arabic_reshaper
     from bidi import get_display
@@ -69,12 +89,12 @@ def display_rtl(text: str, mode: RtlMode, terminal_reorders: bool) -> str:
     return get_display(arabic_reshaper.reshape(text))
 
 
-def table(article: Article, rtl: RtlMode = "auto", terminal_reorders: bool = False):
+def table(article: Article, rtl: RtlMode = "auto"):
     """A rich Table of the article's statements."""
     from rich.table import Table
 
     def show(text: str | None) -> str:
-        return display_rtl(text or "", rtl, terminal_reorders) if text else "—"
+        return display_rtl(text, rtl) if text else "—"
 
     out = Table(title=article.source, show_lines=True, expand=True)
     out.add_column("#", justify="right", no_wrap=True)

@@ -1,7 +1,7 @@
 import pytest
 from helpers import analysis_of
 
-from quotex.cues import find_cues, verb_stem
+from quotex.cues import find_cues, may_carry_speech, verb_stem
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,18 @@ def test_cue_span_includes_auxiliary():
     analysis = analysis_of("وی گفته است: الف ب.")
     (cue,) = find_cues(analysis)
     assert (cue.first.text, cue.last.text) == ("گفته", "است")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "carries"),
+    [
+        ("وی افزود که کار ادامه دارد.", True),
+        ("مدیرکل از افتتاح طرح خبر داد.", True),
+        ("به گفته وی، کار ادامه دارد.", True),
+        ("این جلسه با حضور مدیران برگزار شد.", False),
+        ("دولت کار را به مردم واگذار کرد.", False),
+    ],
+)
+def test_only_sentences_that_can_carry_speech_go_to_the_parser(sentence, carries):
+    words = analysis_of(sentence).words
+    assert may_carry_speech(words) is carries
