@@ -117,6 +117,8 @@ def _statement_for_cue(analysis: Analysis, cue: Cue, previous: Cue | None) -> St
     rest = [w for w in words[after : sent.last + 1] if w.text not in SENTENCE_END]
     if len(rest) < MIN_STATEMENT_WORDS or rest[0].text in (",", "،") and len(rest) < 3:
         return None
+    if rest[0].text == "و":
+        return None  # `ابراز امیدواری کرد و گفت: ...`: the next cue carries the statement
     if rest[0].text in ("،", ","):
         rest = rest[1:]
     quoted = _quoted_span(analysis, rest[0].index)

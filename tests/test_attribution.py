@@ -156,3 +156,10 @@ def test_statement_inside_a_split_compound():
 
 def test_passive_saying_has_no_speaker():
     assert quotes_of("گفته شد که جلسه لغو شده است.") == []
+
+
+def test_cue_joined_to_the_next_cue_leaves_the_statement_to_it():
+    text = "مریم صادقی، رئیس انجمن گفت: الف ب.\nوی ابراز امیدواری کرد و گفت: کار تمام می‌شود."
+    quotes = quotes_of(text, ("مریم صادقی",))
+    assert [(q[0], q[2], q[4]) for q in quotes[1:]] == [
+        ("مریم صادقی", "گفت", "کار تمام می‌شود.")]

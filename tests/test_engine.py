@@ -1,0 +1,54 @@
+"""The whole pipeline with the bundled models: the seed article, end to end."""
+
+from __future__ import annotations
+
+import pytest
+from models import require_models
+
+import quotex
+
+HIS_CUES = ["خبر داد", "اظهار کرد", "افزود", "گفت", "افزود", "تأکید کرد", "گفت", "خاطرنشان کرد"]
+HEADLINE_TITLES = {
+    "رییس بنیاد شهید", "عضو هیئت رئیسه شورای اسلامی شهر تهران",
+    "رئیس کمیسیون سلامت شورای شهر تهران", "معاون فرهنگی بنیاد شهید",
+    "رئیس شورای اسلامی شهر تهران", "رئیس پلیس امنیت اقتصادی فراجا",
+    "سخنگوی سازمان ثبت اسناد و املاک کشور",
+}
+
+
+@pytest.fixture(scope="module")
+def seed_article(seed_text):
+    require_models()
+    return quotex.extract(seed_text, source="seed")
+
+
+def test_all_eight_statements_of_the_governor_with_his_title(seed_article):
+    his = [q for q in seed_article.quotes if q.speaker.name == "حسین خوش اقبال"]
+    assert [q.cue for q in his] == HIS_CUES
+    assert {q.speaker.title for q in his} == {"معاون استاندار و فرماندار تهران"}
+    assert len({q.speaker.id for q in his}) == 1
+    assert [q.type for q in his].count("indirect") == 2
+
+
+def test_headline_items_keep_their_title_only_speakers(seed_article):
+    unnamed = {q.speaker.title for q in seed_article.quotes if q.speaker.name is None}
+    assert unnamed >= HEADLINE_TITLES
+
+
+def test_offsets_index_the_original_text(seed_article, seed_text):
+    for quote in seed_article.quotes:
+        assert seed_text[quote.start:quote.end] == quote.text
+
+
+def test_people_list_has_the_speaker_with_his_titles(seed_article):
+    person = next(p for p in seed_article.people if p.name == "حسین خوش اقبال")
+    assert "معاون استاندار و فرماندار تهران" in person.titles
+    assert person.mentions >= 8
+
+
+def test_the_same_article_without_any_zwnj_gives_the_same_statements(seed_article, seed_text):
+    stripped = seed_text.replace("\u200c", "")
+    article = quotex.extract(stripped, source="seed-no-zwnj")
+    assert [(q.speaker.name, q.cue) for q in article.quotes] == [
+        (q.speaker.name, q.cue.replace("\u200c", "")) for q in seed_article.quotes
+    ]
