@@ -33,7 +33,7 @@ import itertools
 import json
 import os
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from itertools import islice
@@ -202,13 +202,16 @@ def output_names(rels: Sequence[PurePosixPath], suffix: str) -> list[str]:
     whose output would stand where a mirrored folder stands is numbered too.
     """
     stems = [str(rel.with_suffix("")) if rel.suffix else str(rel) for rel in rels]
-    stem_counts = Counter(stem.casefold() for stem in stems)
+    # stems shared by different paths (one path below two folders given is numbered)
+    paths_of_stem: dict[str, set[str]] = {}
+    for stem, rel in zip(stems, rels, strict=True):
+        paths_of_stem.setdefault(stem.casefold(), set()).add(str(rel).casefold())
     folders = {str(parent).casefold() for stem in stems
                for parent in PurePosixPath(stem).parents}
     taken: set[str] = set()
     names = []
     for rel, stem in zip(rels, stems, strict=True):
-        base = str(rel) if stem_counts[stem.casefold()] > 1 else stem
+        base = str(rel) if len(paths_of_stem[stem.casefold()]) > 1 else stem
         name = base
         for number in itertools.count(2):
             if name.casefold() not in taken and (name + suffix).casefold() not in folders:
@@ -283,7 +286,7 @@ def _output_folder(out: Path) -> Iterator[Ledger]:
     state_dir = out / STATE_DIR
     try:
         (state_dir / "tmp").mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
+    except (FileExistsError, NotADirectoryError):
         raise BatchUsageError(f"{out}: exists and is not a folder") from None
     except OSError as error:
         raise BatchUsageError(f"{out}: cannot create output folder ({error.strerror})") from None
@@ -411,12 +414,11 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
         outputs = [name + suffix for name in names]
     else:
         outputs = [f"{STATE_DIR}/parts-{options.output_format}/{name}{suffix}" for name in names]
-    versions = f"{__version__}/{resolve_model_set(options.model_dir).version}"
-
     result = BatchResult(out, options.output_format, total=len(files) + len(walk_failures),
                          failures=list(walk_failures))
-    progress.start(result.total)
     with _output_folder(out) as ledger:
+        versions = f"{__version__}/{resolve_model_set(options.model_dir).version}"
+        progress.start(result.total)
         try:
             current: list[str] = []  # outputs that match their input, in input order
             pending = _read_inputs(files, outputs, versions, ledger, options.force,

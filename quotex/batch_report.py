@@ -107,6 +107,7 @@ def summary(result: BatchResult) -> Group:
     table.add_row("output", Text(str(result.output)))
     if result.failures:
         table.add_row("errors", Text(str(result.out / ERRORS_FILE)))
+    # printed with soft_wrap, so that each stays one line to search and copy
     lines = [Text(f"failed: {failure.error}", style="red")
              for failure in result.failures[:MAX_FAILURES_SHOWN]]
     if len(result.failures) > MAX_FAILURES_SHOWN:

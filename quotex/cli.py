@@ -135,7 +135,7 @@ def batch(
     except KeyboardInterrupt:
         fail("interrupted: what was written is complete; run the same command to resume", 130)
     if not quiet:
-        stdout.print(summary(result))
+        stdout.print(summary(result), soft_wrap=True)
     raise typer.Exit(result.exit_code)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import logging
 import re
 import stat
 import sys
@@ -229,6 +230,8 @@ def html_to_text(html: str, name: str) -> str:
     """
     import trafilatura
 
+    # its warnings ("discarding data") would reach the user's terminal; errors say it all
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
     # a page holding every placeholder (never seen) keeps the old behaviour
     placeholder = next((c for c in ZWNJ_PLACEHOLDERS if c not in html), ZWNJ)
     text = trafilatura.extract(ZWNJ_IN_HTML.sub(placeholder, html), include_comments=False,
