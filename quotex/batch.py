@@ -55,8 +55,12 @@ STREAM_FILES = {"jsonl": "articles.jsonl", "csv": "statements.csv"}
 CHUNKS_IN_FLIGHT_PER_JOB = 2
 
 
-class BatchUsageError(Exception):
-    """The command itself cannot run (missing path, unusable output folder); one line."""
+class BatchError(Exception):
+    """The run cannot go on (what it wrote stays complete); the message is one line."""
+
+
+class BatchUsageError(BatchError):
+    """The command cannot run as given (missing path, unusable output folder)."""
 
 
 @dataclass(frozen=True)
@@ -367,6 +371,7 @@ def _extracted(
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     # spawn, not fork: torch's thread pools do not survive a fork
     pool = ProcessPoolExecutor(options.jobs, mp_context=multiprocessing.get_context("spawn"),
@@ -383,6 +388,9 @@ def _extracted(
         while in_flight:
             done, future = in_flight.popleft()
             yield done, future.result()
+    except BrokenProcessPool:
+        raise BatchError("a worker process died (out of memory?); what was written is "
+                         "complete: run again, perhaps with fewer --jobs, to resume") from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -398,7 +406,8 @@ def _start_worker(jobs: int) -> None:
 def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchResult:
     """Extract every article of `options.inputs` into `options.out` (see the module doc).
 
-    Raises BatchUsageError or ModelError when nothing can run; every problem with one
+    Raises BatchUsageError when the command cannot run as given, ModelError when the
+    models cannot load, BatchError when the run cannot go on; every problem with one
     article is a Failure in the result and in errors.jsonl instead.
     """
     started = time.monotonic()
@@ -431,11 +440,12 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
             if options.output_format in STREAM_FILES:
                 _write_stream(out, options.output_format, current, ledger.tmp_dir)
         finally:
-            # also on Ctrl-C: the failures seen so far
+            # also on Ctrl-C or a fatal error: the failures seen so far, and the
+            # display given back (a progress bar hides the cursor)
             lines = (json.dumps(asdict(f), ensure_ascii=False) + "\n" for f in result.failures)
             write_atomic(out / ERRORS_FILE, lines, ledger.tmp_dir)
-    result.seconds = time.monotonic() - started
-    progress.finish(result)
+            result.seconds = time.monotonic() - started
+            progress.finish(result)
     return result
 
 

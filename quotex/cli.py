@@ -120,7 +120,7 @@ def batch(
     model_dir: ModelDirOption = None,
 ) -> None:
     """Extract every article of files and folders, resumably, into one output folder."""
-    from quotex.batch import BatchOptions, BatchUsageError, run_batch
+    from quotex.batch import BatchError, BatchOptions, BatchUsageError, run_batch
     from quotex.batch_report import progress_display, summary
 
     options = BatchOptions(paths, out, output_format.value, jobs, force=force, model_dir=model_dir)
@@ -130,7 +130,7 @@ def batch(
         result = run_batch(options, progress_display(stderr, quiet))
     except BatchUsageError as exc:
         fail(str(exc), code=2)
-    except ModelError as exc:
+    except (BatchError, ModelError) as exc:
         fail(str(exc))
     except KeyboardInterrupt:
         fail("interrupted: what was written is complete; run the same command to resume", 130)
