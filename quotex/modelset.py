@@ -1,0 +1,242 @@
+"""Which Persian model set quotex uses, and loading it offline.
+
+Resolution order: an explicit directory (`--model-dir`), `QUOTEX_MODEL_DIR`, Stanza's
+official Persian models when installed in Stanza's resource folder, else the set
+bundled in `quotex/models/fa` (trained by `python -m quotex.training all`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import stanza
+
+BUNDLED_DIR = Path(__file__).parent / "models" / "fa"
+REBUILD_COMMAND = "python -m quotex.training all"
+PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
+# processors that read the word-vector table
+PRETRAIN_USERS = ("pos", "depparse", "ner")
+MODEL_FILES = {name: f"{name}.pt" for name in (*PROCESSORS, "pretrain")}
+SCORES_FILE = "scores.json"
+CARD_FILE = "MODEL_CARD.md"
+
+# Entity types as quotex reports them. The bundled set is trained with these names;
+# Stanza's official Persian model (also trained on Arman) uses Arman's lowercase ones.
+ENTITY_TYPES = {"pers": "PER", "org": "ORG", "loc": "LOC", "fac": "FAC", "pro": "PRO",
+                "event": "EVENT", "per": "PER", "person": "PER"}
+
+
+class ModelError(Exception):
+    """A model set that cannot be used; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class ModelSet:
+    name: str  # "custom", "stanza-official" or "bundled"
+    directory: Path
+    paths: dict[str, Path]
+    version: str
+
+
+def entity_type(ner_type: str) -> str:
+    """The quotex name of a Stanza entity type from either model set (`pers` -> `PER`)."""
+    return ENTITY_TYPES.get(ner_type.lower(), ner_type.upper())
+
+
+def _fingerprint(paths: dict[str, Path], directory: Path) -> str:
+    digest = hashlib.sha1()
+    for key in sorted(paths):
+        path = paths[key]
+        digest.update(f"{key}:{path.name}:{path.stat().st_size}\n".encode())
+    for extra in (SCORES_FILE, CARD_FILE):
+        if (directory / extra).is_file():
+            digest.update((directory / extra).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _flat_set(name: str, directory: Path) -> ModelSet:
+    """A set laid out like the bundled one: <processor>.pt and pretrain.pt in one folder."""
+    if not directory.is_dir():
+        raise ModelError(f"model folder not found: {directory} (rebuild: {REBUILD_COMMAND})")
+    paths = {key: directory / file for key, file in MODEL_FILES.items()
+             if (directory / file).is_file()}
+    missing = [MODEL_FILES[key] for key in ("tokenize", "pretrain") if key not in paths]
+    if missing:
+        raise ModelError(f"model file missing: {directory / missing[0]} "
+                         f"(rebuild: {REBUILD_COMMAND})")
+    return ModelSet(name, directory, paths, _fingerprint(paths, directory))
+
+
+def stanza_resource_dirs() -> list[Path]:
+    """Where Stanza keeps downloaded models: $STANZA_RESOURCES_DIR or its default."""
+    from stanza.resources.common import DEFAULT_MODEL_DIR
+
+    dirs = [Path(DEFAULT_MODEL_DIR), Path.home() / "stanza_resources"]
+    return list(dict.fromkeys(d.expanduser() for d in dirs))
+
+
+def _official_set() -> ModelSet | None:
+    for resources in stanza_resource_dirs():
+        lang_dir = resources / "fa"
+        if not (resources / "resources.json").is_file() or not lang_dir.is_dir():
+            continue
+        paths: dict[str, Path] = {}
+        for processor in (*PROCESSORS, "pretrain"):
+            found = sorted((lang_dir / processor).glob("*.pt"))
+            if found:
+                paths[processor] = found[0]
+        if "tokenize" in paths:
+            return ModelSet("stanza-official", resources, paths,
+                            _fingerprint(paths, lang_dir))
+    return None
+
+
+def resolve_model_set(model_dir: str | Path | None = None) -> ModelSet:
+    """The model set to use (see the module docstring for the order)."""
+    if model_dir is not None:
+        return _flat_set("custom", Path(model_dir).expanduser())
+    if env_dir := os.environ.get("QUOTEX_MODEL_DIR"):
+        return _flat_set("custom", Path(env_dir).expanduser())
+    return _official_set() or _flat_set("bundled", BUNDLED_DIR)
+
+
+def _empty_resources_file() -> str:
+    """Stanza wants a resources.json even offline; an empty one (in a temp folder, as
+    the model folder may be read-only) plus allow_unknown_language is enough."""
+    path = Path(tempfile.gettempdir()) / "quotex-stanza-resources.json"
+    if not path.is_file():
+        path.write_text("{}", encoding="utf-8")
+    return str(path)
+
+
+def _drop_unknown_language_warning(record: logging.LogRecord) -> bool:
+    """Stanza warns on every load of a model set it has no resources.json entry for."""
+    return "unsupported language" not in record.getMessage()
+
+
+def _set_threads() -> None:
+    import torch
+
+    threads = int(os.environ.get("QUOTEX_THREADS", "0")) or min(4, os.cpu_count() or 1)
+    if torch.get_num_threads() != threads:
+        torch.set_num_threads(threads)
+
+
+def build_pipeline(ms: ModelSet, processors: str = ",".join(PROCESSORS),
+                   **kwargs: Any) -> stanza.Pipeline:
+    """An offline Stanza pipeline over `ms` for any subset of the processors.
+
+    Extra keyword arguments go to stanza.Pipeline (e.g. tokenize_pretokenized=True to
+    run pos,lemma,depparse on given words). Never downloads anything.
+    """
+    import stanza
+
+    _set_threads()
+    stanza_logger = logging.getLogger("stanza")
+    if _drop_unknown_language_warning not in stanza_logger.filters:
+        stanza_logger.addFilter(_drop_unknown_language_warning)
+    wanted = [p.strip() for p in processors.split(",") if p.strip()]
+    unknown = [p for p in wanted if p not in PROCESSORS]
+    if unknown:
+        raise ModelError(f"unknown processor: {unknown[0]} (known: {', '.join(PROCESSORS)})")
+    options: dict[str, Any] = {"logging_level": "WARNING", "download_method": None,
+                               "use_gpu": False, "dir": str(ms.directory)}
+    if "tokenize" not in wanted:
+        # without a tokenizer model the words come as given (lists of words or a Document)
+        wanted.insert(0, "tokenize")
+        options["tokenize_pretokenized"] = True
+    if ms.name != "stanza-official":
+        for processor in wanted:
+            if processor == "tokenize" and options.get("tokenize_pretokenized"):
+                continue
+            if processor not in ms.paths:
+                raise ModelError(f"model file missing: {ms.directory / MODEL_FILES[processor]}"
+                                 f" (rebuild: {REBUILD_COMMAND})")
+            options[f"{processor}_model_path"] = str(ms.paths[processor])
+            if processor in PRETRAIN_USERS:
+                options[f"{processor}_pretrain_path"] = str(ms.paths["pretrain"])
+        options |= {"allow_unknown_language": True,
+                    "resources_filepath": _empty_resources_file()}
+    options |= kwargs
+    try:
+        return stanza.Pipeline(lang="fa", processors=",".join(wanted), **options)
+    except ModelError:
+        raise
+    except Exception as error:  # Stanza raises many types for unreadable files
+        raise ModelError(_load_error_line(ms, error)) from error
+
+
+def _load_error_line(ms: ModelSet, error: Exception) -> str:
+    path = getattr(error, "filename", None)
+    if path is None:
+        text = str(error)
+        path = next((str(p) for p in ms.paths.values() if str(p) in text), None)
+    target = path or ms.directory
+    reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return f"cannot load model file {target}: {reason[:200]} (rebuild: {REBUILD_COMMAND})"
+
+
+def read_scores(ms: ModelSet) -> dict[str, Any] | None:
+    path = ms.directory / SCORES_FILE
+    if not path.is_file():
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def describe(ms: ModelSet) -> dict[str, Any]:
+    """What `quotex models` shows: the set, its files and their sizes, its scores."""
+    files = {key: {"path": str(path), "bytes": path.stat().st_size}
+             for key, path in sorted(ms.paths.items())}
+    return {
+        "name": ms.name,
+        "directory": str(ms.directory),
+        "version": ms.version,
+        "files": files,
+        "total_bytes": sum(f["bytes"] for f in files.values()),
+        "scores": read_scores(ms),
+    }
+
+
+def download_official() -> Path:
+    """Run Stanza's own downloader for Persian; returns the resource folder."""
+    import stanza
+    from stanza.resources.common import DEFAULT_MODEL_DIR
+
+    logging.getLogger("stanza").setLevel(logging.WARNING)
+    try:
+        stanza.download("fa", model_dir=DEFAULT_MODEL_DIR, logging_level="WARNING")
+    except Exception as error:  # network errors come in many types (requests, OS, HTTP)
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise ModelError(f"could not download Stanza's Persian models (no internet?): "
+                         f"{reason[:200]}") from error
+    return Path(DEFAULT_MODEL_DIR)
+
+
+def describe_text(info: dict[str, Any]) -> str:
+    """`describe`'s result as lines for a terminal."""
+    lines = [f"model set: {info['name']} ({info['directory']}), version {info['version']}"]
+    for key, entry in info["files"].items():
+        lines.append(f"  {key:<9} {entry['bytes'] / 1e6:6.1f} MB  {entry['path']}")
+    lines.append(f"  total     {info['total_bytes'] / 1e6:6.1f} MB")
+    scores = info.get("scores")
+    if not scores:
+        lines.append("held-out scores: none recorded for this set")
+        return "\n".join(lines)
+    lines.append("held-out scores (end to end from raw text; NER on Arman test_fold1):")
+    for form, label in scores["forms"].items():
+        e2e = scores["ud"][form]["end_to_end"]
+        ner = scores["ner"][form]["F1"]
+        parts = ", ".join(f"{m} {e2e[m]}" for m in ("Tokens", "UPOS", "Lemmas", "LAS"))
+        lines.append(f"  {label}: {parts}, NER F1 {ner}")
+    return "\n".join(lines)

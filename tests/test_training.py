@@ -1,0 +1,128 @@
+"""The training command: data preparation units and a quick smoke run on a tiny slice."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quotex.training import corpus
+from quotex.training.scoring import _spans
+from quotex.training.vectors import select_vocabulary, tokenize_line
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO.parent / "shared" / "data"
+
+CONLLU = """# text = کتاب‌هایشان را دید.
+1-2\tکتاب‌هایشان\t_\t_\t_\t_\t_\t_\t_\t_
+1\tکتاب‌های\tکتاب\tNOUN\tN\t_\t3\tobj\t_\t_
+2\tشان\tایشان\tPRON\tPRO\t_\t1\tnmod\t_\t_
+3\tرا\tرا\tADP\tP\t_\t1\tcase\t_\t_
+4\tدید\tدید\tVERB\tV\t_\t0\troot\t_\tSpaceAfter=No
+5\t.\t.\tPUNCT\tP\t_\t4\tpunct\t_\t_
+
+"""
+
+
+@pytest.fixture()
+def sentence(tmp_path: Path) -> corpus.Sentence:
+    path = tmp_path / "one.conllu"
+    path.write_text(CONLLU, encoding="utf-8")
+    (only,) = corpus.read_conllu(path)
+    return only
+
+
+def test_sentence_text_uses_tokens_and_space_after(sentence: corpus.Sentence) -> None:
+    assert sentence.text() == "کتاب‌هایشان را دید."
+    assert [row[1] for row in sentence.words()][:2] == ["کتاب‌های", "شان"]
+
+
+def test_scraped_copy_changes_forms_not_lemmas(sentence: corpus.Sentence) -> None:
+    copy = corpus.scraped_sentence(sentence)
+    assert copy is not None
+    assert copy.text() == "كتابهايشان را ديد."
+    assert [row[2] for row in copy.words()] == [row[2] for row in sentence.words()]
+    assert corpus.scrape("می‌گویند") == "ميگويند"
+
+
+def test_augmented_copies_every_other_sentence(sentence: corpus.Sentence) -> None:
+    out = corpus.augmented([sentence] * 4)
+    assert len(out) == 6
+    assert corpus.ZWNJ not in out[1].text()
+
+
+def test_tokenizer_labels_match_text(tmp_path: Path, sentence: corpus.Sentence) -> None:
+    from quotex.training import stages
+
+    conllu = tmp_path / "train.conllu"
+    corpus.write_conllu(conllu, [sentence, sentence], "t")
+    run = stages.Run(DATA, tmp_path / "work", tmp_path / "out", 1, stages.Budget())
+    text, labels, mwt = stages.tokenizer_data(run, conllu, "train")
+    raw = text.read_text(encoding="utf-8").rstrip("\n")
+    marks = labels.read_text().rstrip("\n")
+    assert len(raw) == len(marks)
+    # the multiword token ends with 3, the sentence with 2
+    assert marks[len("کتاب‌هایشان") - 1] == "3"
+    assert marks[len(sentence.text()) - 1] == "2"
+    assert json.loads(mwt.read_text())[0][0] == ["کتاب‌هایشان", ["کتاب‌های", "شان"]]
+
+
+def test_entity_spans_from_bio_and_bioes() -> None:
+    assert _spans(["B-PER", "I-PER", "I-PER", "O", "B-LOC"]) == {(0, 3, "PER"), (4, 5, "LOC")}
+    assert _spans(["B-PER", "E-PER", "S-ORG"]) == {(0, 2, "PER"), (2, 3, "ORG")}
+    assert _spans(["B-PER", "I-ORG"]) == {(0, 1, "PER"), (1, 2, "ORG")}
+
+
+def test_vector_vocabulary_adds_zwnj_less_variants() -> None:
+    from collections import Counter
+
+    counts = Counter({"می‌گویند": 5, "گفت": 4, "کرد": 3, "شد": 2})
+    words = select_vocabulary(counts, max_vocab=4, variant_share=0.5)
+    assert words[:2] == ["می‌گویند", "گفت"]
+    assert "میگویند" in words and len(words) == 4
+    assert tokenize_line("او گفت: «می‌گویند»") == ["او", "گفت", ":", "«", "می‌گویند", "»"]
+
+
+needs_data = pytest.mark.skipif(not (DATA / "README.md").is_file(),
+                                reason="../shared/data is not beside the repository")
+
+
+@needs_data
+def test_split_is_fixed_and_disjoint() -> None:
+    first = corpus.split_treebanks(DATA, limit=50)
+    second = corpus.split_treebanks(DATA, limit=50)
+    assert [s.text() for s in first.held_out] == [s.text() for s in second.held_out]
+    assert len(first.held_out) == 20 and len(first.dev) == 10 and len(first.train) == 170
+    held = {s.text() for s in first.held_out}
+    assert not held & {s.text() for s in first.train}
+
+
+@needs_data
+def test_arman_tags_are_renamed() -> None:
+    train, dev, test = corpus.split_arman(DATA, limit=200)
+    tags = {tag for sentence in train + dev + test for _, tag in sentence}
+    assert tags <= {"O"} | {f"{p}-{t}" for p in "BI" for t in corpus.NER_TYPES.values()}
+    assert len(dev) == 10
+
+
+@needs_data
+def test_quick_training_run_builds_a_scored_set(tmp_path: Path) -> None:
+    """`all --steps` from a clean checkout: every model, scores and card (a few minutes)."""
+    out, work = tmp_path / "models", tmp_path / "work"
+    command = [sys.executable, "-m", "quotex.training", "all", "--steps", "6", "--limit", "30",
+               "--out", str(out), "--work", str(work), "--data", str(DATA)]
+    env = {**os.environ, "QUOTEX_THREADS": "2"}
+    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True,
+                            timeout=900, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    names = {p.name for p in out.iterdir()}
+    assert {f"{m}.pt" for m in ("tokenize", "mwt", "pos", "lemma", "depparse", "ner",
+                                "pretrain")} <= names
+    assert {"scores.json", "MODEL_CARD.md"} <= names
+    scores = json.loads((out / "scores.json").read_text(encoding="utf-8"))
+    assert set(scores["ud"]) == {"zwnj", "scraped"} and scores["quick"] is True
+    assert not list(out.glob("*_checkpoint.pt"))
