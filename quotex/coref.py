@@ -50,7 +50,7 @@ class Resolved:
     statement: Statement
     mention: Mention
     person: PersonRecord | None  # None: unnamed (title only) or an organization
-    title: str | None
+    title: str | None  # the title of an unnamed speaker (a person's are on the record)
     organization: str | None = None
 
 
@@ -120,8 +120,10 @@ def _title_matches(tokens: list[str], title: str) -> bool:
     shared = sum(1 for t in tokens if t in other)
     if shared == len(tokens):
         return True  # `فرماندار تهران` within `معاون استاندار و فرماندار تهران`
-    # otherwise the head (`سخنگوی`, `معاون`) must agree
-    return bool(other) and tokens[0] == other[0] and shared / len(tokens) >= TITLE_OVERLAP
+    # otherwise the head (`سخنگوی`, `معاون`) must agree and most words be shared
+    return bool(other) and tokens[0] == other[0] and (
+        shared / min(len(tokens), len(other)) >= TITLE_OVERLAP
+    )
 
 
 def _is_tail(short: list[str], full: list[str]) -> bool:
@@ -130,68 +132,91 @@ def _is_tail(short: list[str], full: list[str]) -> bool:
 
 def resolve(analysis: Analysis, statements: list[Statement], people: People) -> list[Resolved]:
     mentions = [parse_mention(st.subject) for st in statements]
-    # pass 1: full names and the titles beside them
+    surnames = {
+        name_key(original(analysis, m.name_words))
+        for m in mentions if len(m.name_words) == 1
+    }
+    # pass 1: full names and the titles beside them; a headline's `NAME:` counts when
+    # its last word is used as a surname elsewhere (`میرزایی: ...`, `میرزایی افزود`)
     for statement, mention in zip(statements, mentions, strict=True):
-        if mention.kind == "person" and len(mention.name_words) >= 2 and (
-            not statement.headline or _tagged_person(mention) or mention.title_words
-        ):
+        named = mention.kind == "person" and len(mention.name_words) >= 2
+        trusted = not statement.headline or _tagged_person(mention) or mention.title_words or (
+            name_key(original(analysis, mention.name_words[-1:])) in surnames
+        )
+        if named and trusted:
             record = people.add(original(analysis, mention.name_words), mention.honorific)
             record.add_title(original(analysis, mention.title_words))
             record.spoke_at.append(statement.cue_start)
-    # pass 2: each statement's speaker
+    # pass 2: speakers named here, by full name or surname
+    results: list[Resolved | None] = [
+        _resolve_named(analysis, st, m, people) for st, m in zip(statements, mentions, strict=True)
+    ]
+    # pass 3, in text order: bare titles, then pronouns and cues with no subject
     resolved: list[Resolved] = []
-    last_person: Resolved | None = None
-    for statement, mention in zip(statements, mentions, strict=True):
-        result = _resolve_one(analysis, statement, mention, people, last_person)
+    last: Resolved | None = None
+    for statement, mention, result in zip(statements, mentions, results, strict=True):
+        if result is None:
+            result = _resolve_by_context(analysis, statement, mention, people, last)
         if result.person is not None:
             result.person.mentions += 1
-            last_person = result
-        elif result.organization is None and result.title:
-            last_person = result
+        if result.person is not None or (result.organization is None and result.title):
+            last = result
         resolved.append(result)
     return resolved
 
 
-def _resolve_one(
+def _resolve_named(
+    analysis: Analysis, statement: Statement, mention: Mention, people: People
+) -> Resolved | None:
+    """The speaker of a mention that names a person or organization, else None."""
+    if statement.conjoined or mention.pronoun or mention.is_empty or mention.anonymous:
+        return None
+    if mention.kind == "organization":
+        if statement.headline:
+            return None  # maybe a topic line of an interview: decided in context
+        return Resolved(statement, mention, None, None, original(analysis, mention.words))
+    if not mention.name_words:
+        return None
+    title = original(analysis, mention.title_words) or None
+    name = original(analysis, mention.name_words)
+    record = people.by_name(name)
+    if record is None and statement.headline and not _tagged_person(mention) and not title:
+        return None  # `سیستم تیم ملی: «...»`: a topic, unless nothing precedes it
+    record = record or people.add(name, mention.honorific)
+    record.honorific = record.honorific or mention.honorific
+    record.spoke_at.append(statement.cue_start)
+    if title:
+        record.add_title(title)
+    return Resolved(statement, mention, record, None)
+
+
+def _resolve_by_context(
     analysis: Analysis,
     statement: Statement,
     mention: Mention,
     people: People,
     last: Resolved | None,
 ) -> Resolved:
-    if statement.conjoined or mention.pronoun or mention.is_empty:
-        return _same_as(statement, mention, last)
-    if mention.kind == "organization":
-        if statement.headline and last is not None:
-            return _same_as(statement, mention, last)  # a topic line in an interview
-        return Resolved(statement, mention, None, None, original(analysis, mention.words))
+    """A bare title, a pronoun, a cue with no subject, or a topic line."""
     title = original(analysis, mention.title_words) or None
-    if mention.name_words:
-        name = original(analysis, mention.name_words)
-        record = people.by_name(name)
-        topic_line = statement.headline and not _tagged_person(mention) and not title
-        if record is None and topic_line and last is not None:
-            # `سیستم تیم ملی: «...»`: a topic, the quote is the current speaker's
-            return _same_as(statement, mention, last)
-        record = record or people.add(name, mention.honorific)
-        record.honorific = record.honorific or mention.honorific
-        if title:
-            record.add_title(title)
-        return Resolved(statement, mention, record, record.fullest_title)
-    if mention.anonymous or title is None:
+    if mention.anonymous:
         return Resolved(statement, mention, None, title)
-    record = people.by_title(title) or people.untitled_speaker_near(statement.cue_start)
-    if record is not None:
-        record.add_title(title)
-        return Resolved(statement, mention, record, record.fullest_title)
-    return Resolved(statement, mention, None, title)
+    if title is not None and not (statement.conjoined or mention.pronoun):
+        record = people.by_title(title) or people.untitled_speaker_near(statement.cue_start)
+        if record is not None:
+            record.add_title(title)
+            return Resolved(statement, mention, record, None)
+        return Resolved(statement, mention, None, title)
+    if last is not None:
+        return Resolved(statement, mention, last.person, last.title)
+    if statement.headline and mention.name_words:
+        # an opening `NAME: ...` with nobody before it: the name as written
+        record = people.add(original(analysis, mention.name_words), mention.honorific)
+        return Resolved(statement, mention, record, None)
+    if mention.kind == "organization":
+        return Resolved(statement, mention, None, None, original(analysis, mention.words))
+    return Resolved(statement, mention, None, None)
 
 
 def _tagged_person(mention: Mention) -> bool:
     return any(w.entity == "PER" for w in mention.name_words)
-
-
-def _same_as(statement: Statement, mention: Mention, last: Resolved | None) -> Resolved:
-    if last is None:
-        return Resolved(statement, mention, None, None)
-    return Resolved(statement, mention, last.person, last.title)

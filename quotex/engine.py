@@ -60,7 +60,8 @@ def build_article(source: str, analysis: nlp.Analysis) -> Article:
         mention = coref.original(analysis, item.mention.words)
         if item.person is not None:
             speaker = Speaker(
-                speaker_id(item.person), item.person.name, item.title, "person", mention,
+                speaker_id(item.person), item.person.name, item.person.fullest_title, "person",
+                mention,
                 item.person.honorific,
             )
         elif item.organization is not None:
