@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quotex import speakers
-from quotex.cues import COLONS, STATEMENT_INSIDE, Cue, find_cues
+from quotex.cues import COLONS, STATEMENT_INSIDE, Cue, find_cues, verb_stem
 from quotex.lexicon import cue_lexicon, words_of
 from quotex.nlp import Analysis, Word
 
@@ -53,12 +53,12 @@ def find_statements(analysis: Analysis) -> list[Statement]:
     cues = find_cues(analysis)
     previous: Cue | None = None
     for cue in cues:
-        statement = _statement_for_cue(analysis, cue, previous)
+        statement = _statement_for_cue(analysis, cue, previous, cues)
         if statement is not None:
             found.append(statement)
         previous = cue
     found.extend(_according_statements(analysis))
-    found.extend(_colon_headlines(analysis, found))
+    found.extend(_colon_headlines(analysis, found, cues))
     found.sort(key=lambda s: (s.cue_start, s.start))
     return _drop_nested(found)
 
@@ -76,7 +76,9 @@ def _drop_nested(statements: list[Statement]) -> list[Statement]:
 # --- cue statements -------------------------------------------------------------------
 
 
-def _statement_for_cue(analysis: Analysis, cue: Cue, previous: Cue | None) -> Statement | None:
+def _statement_for_cue(
+    analysis: Analysis, cue: Cue, previous: Cue | None, cues: list[Cue]
+) -> Statement | None:
     words = analysis.words
     sent = analysis.sentence_of(cue.verb)
     region_start = _clause_start(analysis, cue)
@@ -105,7 +107,7 @@ def _statement_for_cue(analysis: Analysis, cue: Cue, previous: Cue | None) -> St
         return Statement(words[first].start, words[last].end, "indirect", confidence=0.75, **base)
 
     if after <= sent.last and words[after].text in COLONS:
-        start, end = _colon_text(analysis, after)
+        start, end = _colon_text(analysis, after, cues)
         if start is None:
             return None
         return Statement(start, end, "direct", confidence=0.9, **base)
@@ -162,8 +164,6 @@ def _clause_start(analysis: Analysis, cue: Cue) -> int:
 
 
 def _is_verb(word: Word) -> bool:
-    from quotex.cues import verb_stem
-
     if word.parsed:
         return word.upos in ("VERB", "AUX")
     return verb_stem(word.text) is not None
@@ -241,8 +241,9 @@ def _skip_commas(analysis: Analysis, index: int) -> int:
     return index
 
 
-def _colon_text(analysis: Analysis, colon: int) -> tuple[int | None, int]:
-    """Text after a cue's colon: a quotation if it opens one, else to paragraph end."""
+def _colon_text(analysis: Analysis, colon: int, cues: list[Cue]) -> tuple[int | None, int]:
+    """Text after a colon: to the end of the paragraph, or of the quotation it opens
+    when that quotation is a whole sentence (narrative may follow it)."""
     words = analysis.words
     if colon + 1 >= len(words) or words[colon + 1].sentence != words[colon].sentence and (
         analysis.sentences[words[colon + 1].sentence].paragraph
@@ -250,34 +251,35 @@ def _colon_text(analysis: Analysis, colon: int) -> tuple[int | None, int]:
     ):
         return None, 0
     first = words[colon + 1]
-    end = _paragraph_end_before_next_attribution(analysis, first)
+    end = _end_before_next_attribution(analysis, first, cues)
     quoted = _quoted_span(analysis, first.index)
-    if quoted is not None and not analysis.text[quoted[1]:end].strip(" »\"”.!؟?"):
-        return quoted  # the whole rest is one quotation: its inside
+    if quoted is not None:
+        closing = next(w for w in words[first.index + 1 :] if w.start >= quoted[1])
+        after = words[closing.index + 1] if closing.index + 1 < len(words) else None
+        if after is None or after.sentence != closing.sentence or after.text in SENTENCE_END:
+            return quoted  # `گفت: «...».`: the inside of the quotation
     return first.start, end
 
 
-def _paragraph_end_before_next_attribution(analysis: Analysis, first: Word) -> int:
-    """End of the paragraph, or of the sentence before a new `X افزود:` in it."""
+def _end_before_next_attribution(analysis: Analysis, first: Word, cues: list[Cue]) -> int:
+    """End of the paragraph, or of the sentence before a new attribution in it: a cue
+    with a colon (`وی افزود: ...`), or a cue in a sentence that opens with a pronoun
+    or a person's name (`اولمرت در ادامه احتمال داد که ...`)."""
     paragraph = analysis.sentence_of(first).paragraph
-    end = analysis.paragraph_end(first.start)
+    by_sentence: dict[int, list[Cue]] = {}
+    for cue in cues:
+        by_sentence.setdefault(cue.verb.sentence, []).append(cue)
     for sent in analysis.sentences[first.sentence + 1 :]:
         if sent.paragraph != paragraph:
             break
-        sent_words = analysis.words[sent.first : sent.last + 1]
-        for i, word in enumerate(sent_words[:-1]):
-            if sent_words[i + 1].text in COLONS and _is_cue_word(analysis, word):
+        opener = analysis.words[sent.first]
+        for cue in by_sentence.get(sent.index, []):
+            after = cue.last.index + 1
+            with_colon = after <= sent.last and analysis.words[after].text in COLONS
+            named = opener.text in words_of("pronouns") or opener.entity == "PER"
+            if with_colon or named:
                 return _trim_end(analysis, analysis.words[sent.first - 1].end)
-    return _trim_end(analysis, end)
-
-
-def _is_cue_word(analysis: Analysis, word: Word) -> bool:
-    from quotex.cues import verb_stem
-
-    stem = verb_stem(word.text)
-    return stem is not None and (
-        stem in cue_lexicon().simple or any(v == stem for _, v in cue_lexicon().compounds)
-    )
+    return _trim_end(analysis, analysis.paragraph_end(first.start))
 
 
 def _trim_end(analysis: Analysis, end: int) -> int:
@@ -364,7 +366,9 @@ def _according(analysis: Analysis, phrase: list[Word]) -> Statement | None:
 # --- colon headlines: `احدی: ...` ------------------------------------------------------------
 
 
-def _colon_headlines(analysis: Analysis, found: list[Statement]) -> list[Statement]:
+def _colon_headlines(
+    analysis: Analysis, found: list[Statement], cues: list[Cue]
+) -> list[Statement]:
     """`NAME: text` at the start of a paragraph, with no cue verb before the colon."""
     words = analysis.words
     taken = {st.cue_start for st in found}
@@ -386,7 +390,7 @@ def _colon_headlines(analysis: Analysis, found: list[Statement]) -> list[Stateme
         opens_quote = colon.index + 1 < len(words) and words[colon.index + 1].text in OPEN_QUOTES
         if not _looks_like_speaker(head, topic_allowed=opens_quote):
             continue
-        start, end = _colon_text(analysis, colon.index)
+        start, end = _colon_text(analysis, colon.index, cues)
         if any(start is not None and start <= st.cue_start < end and _after_colon(analysis, st)
                for st in found):
             continue  # `اجتماعی: X گفت: ...`: the first colon only labels the paragraph
@@ -407,8 +411,6 @@ def _looks_like_speaker(head: list[Word], topic_allowed: bool) -> bool:
     """A short name or title before a colon; with a quotation after the colon also a
     topic line of an interview (`ارتباط با رسانه‌ها: «...»`), which coref gives to the
     current speaker."""
-    from quotex.cues import verb_stem
-
     if any(verb_stem(w.text) is not None for w in head):
         return False  # `وی افزود:` is a cue's colon, found already
     if any(w.text.isdigit() or w.text in CLAUSE_BREAKS or w.text in "،,-–" for w in head):

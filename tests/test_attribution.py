@@ -163,3 +163,22 @@ def test_cue_joined_to_the_next_cue_leaves_the_statement_to_it():
     quotes = quotes_of(text, ("مریم صادقی",))
     assert [(q[0], q[2], q[4]) for q in quotes[1:]] == [
         ("مریم صادقی", "گفت", "کار تمام می‌شود.")]
+
+
+def test_a_new_attribution_in_the_same_paragraph_ends_the_statement():
+    text = (
+        "رضا کاظمی، رئیس اتاق بازرگانی گفت: صادرات کم شده است. باید فکری کرد. "
+        "کاظمی در ادامه پیش‌بینی کرد که وضع بهتر شود."
+    )
+    quotes = quotes_of(text, ("رضا کاظمی",))
+    assert [(q[2], q[4]) for q in quotes] == [
+        ("گفت", "صادرات کم شده است. باید فکری کرد."),
+        ("پیش‌بینی کرد", "وضع بهتر شود."),
+    ]
+
+
+def test_a_closed_quotation_ends_the_statement_but_a_quoted_phrase_does_not():
+    whole = "سارا نیکو گفت: «ما آماده‌ایم.» تیم فردا به تهران می‌رود."
+    phrase = "سارا نیکو گفت: «اسپانسر-بازیگر» آفت سینمای ما شده است."
+    assert quotes_of(whole, ("سارا نیکو",))[0][4] == "ما آماده‌ایم."
+    assert quotes_of(phrase, ("سارا نیکو",))[0][4] == "«اسپانسر-بازیگر» آفت سینمای ما شده است."
