@@ -107,7 +107,7 @@ def _statement_for_cue(
         return Statement(words[first].start, words[last].end, "indirect", confidence=0.75, **base)
 
     if after <= sent.last and words[after].text in COLONS:
-        start, end = _colon_text(analysis, after, cues)
+        start, end = _colon_text(analysis, after, cues, subject)
         if start is None:
             return None
         return Statement(start, end, "direct", confidence=0.9, **base)
@@ -241,7 +241,9 @@ def _skip_commas(analysis: Analysis, index: int) -> int:
     return index
 
 
-def _colon_text(analysis: Analysis, colon: int, cues: list[Cue]) -> tuple[int | None, int]:
+def _colon_text(
+    analysis: Analysis, colon: int, cues: list[Cue], subject: list[Word]
+) -> tuple[int | None, int]:
     """Text after a colon: to the end of the paragraph, or of the quotation it opens
     when that quotation is a whole sentence (narrative may follow it)."""
     words = analysis.words
@@ -251,7 +253,9 @@ def _colon_text(analysis: Analysis, colon: int, cues: list[Cue]) -> tuple[int | 
     ):
         return None, 0
     first = words[colon + 1]
-    end = _end_before_next_attribution(analysis, first, cues)
+    end = _end_before_next_attribution(
+        analysis, first, cues, frozenset(w.text for w in subject if w.entity in ("", "PER"))
+    )
     quoted = _quoted_span(analysis, first.index)
     if quoted is not None:
         closing = next(w for w in words[first.index + 1 :] if w.start >= quoted[1])
@@ -261,10 +265,12 @@ def _colon_text(analysis: Analysis, colon: int, cues: list[Cue]) -> tuple[int | 
     return first.start, end
 
 
-def _end_before_next_attribution(analysis: Analysis, first: Word, cues: list[Cue]) -> int:
+def _end_before_next_attribution(
+    analysis: Analysis, first: Word, cues: list[Cue], speaker_names: frozenset[str]
+) -> int:
     """End of the paragraph, or of the sentence before a new attribution in it: a cue
-    with a colon (`وی افزود: ...`), or a cue in a sentence that opens with a pronoun
-    or a person's name (`اولمرت در ادامه احتمال داد که ...`)."""
+    with a colon (`وی افزود: ...`), or a cue in a sentence that opens with a pronoun,
+    a person's name or a word of the speaker's name (`اولمرت در ادامه احتمال داد`)."""
     paragraph = analysis.sentence_of(first).paragraph
     by_sentence: dict[int, list[Cue]] = {}
     for cue in cues:
@@ -276,7 +282,11 @@ def _end_before_next_attribution(analysis: Analysis, first: Word, cues: list[Cue
         for cue in by_sentence.get(sent.index, []):
             after = cue.last.index + 1
             with_colon = after <= sent.last and analysis.words[after].text in COLONS
-            named = opener.text in words_of("pronouns") or opener.entity == "PER"
+            named = (
+                opener.text in words_of("pronouns")
+                or opener.entity == "PER"
+                or opener.text in speaker_names
+            )
             if with_colon or named:
                 return _trim_end(analysis, analysis.words[sent.first - 1].end)
     return _trim_end(analysis, analysis.paragraph_end(first.start))
@@ -390,7 +400,7 @@ def _colon_headlines(
         opens_quote = colon.index + 1 < len(words) and words[colon.index + 1].text in OPEN_QUOTES
         if not _looks_like_speaker(head, topic_allowed=opens_quote):
             continue
-        start, end = _colon_text(analysis, colon.index, cues)
+        start, end = _colon_text(analysis, colon.index, cues, head)
         if any(start is not None and start <= st.cue_start < end and _after_colon(analysis, st)
                for st in found):
             continue  # `اجتماعی: X گفت: ...`: the first colon only labels the paragraph
