@@ -31,12 +31,16 @@ class PersonRecord:
     name: str
     titles: list[str] = field(default_factory=list)
     honorific: str | None = None
-    mentions: int = 0
+    mentioned_at: set[int] = field(default_factory=set)  # where named (name, surname, title)
     spoke_at: list[int] = field(default_factory=list)  # cue offsets of their statements
 
     def add_title(self, title: str) -> None:
         if title and name_key(title) not in {name_key(t) for t in self.titles}:
             self.titles.append(title)
+
+    @property
+    def mentions(self) -> int:
+        return len(self.mentioned_at)
 
     @property
     def fullest_title(self) -> str | None:
@@ -157,8 +161,8 @@ def resolve(analysis: Analysis, statements: list[Statement], people: People) -> 
     for statement, mention, result in zip(statements, mentions, results, strict=True):
         if result is None:
             result = _resolve_by_context(analysis, statement, mention, people, last)
-        if result.person is not None:
-            result.person.mentions += 1
+        if result.person is not None and mention.words and not mention.pronoun:
+            result.person.mentioned_at.add(mention.words[0].start)
         if result.person is not None or (result.organization is None and result.title):
             last = result
         resolved.append(result)

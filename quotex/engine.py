@@ -95,8 +95,13 @@ def build_article(source: str, analysis: nlp.Analysis) -> Article:
         source=source,
         quotes=quotes,
         people=people_out,
-        organizations=entities.named_entities(analysis, entities.ORGANIZATION_TYPES),
-        locations=entities.named_entities(analysis, entities.LOCATION_TYPES),
+        organizations=entities.named_entities(
+            analysis, entities.ORGANIZATION_TYPES,
+            entities.organizations_in_titles([r.mention.title_words for r in resolved]),
+        ),
+        locations=entities.named_entities(
+            analysis, entities.LOCATION_TYPES, entities.places_in_text(analysis)
+        ),
     )
 
 

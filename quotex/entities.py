@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from quotex import lexicon
 from quotex.coref import People, name_key, original
+from quotex.lexicon import ZWNJ
 from quotex.model import Entity
 from quotex.nlp import Analysis, Word
-from quotex.speakers import drop_honorifics
+from quotex.speakers import drop_honorifics, is_org_head
 
 ORGANIZATION_TYPES = ("ORG",)
 LOCATION_TYPES = ("LOC",)
@@ -41,7 +43,7 @@ def entity_spans(analysis: Analysis) -> Iterator[tuple[str, list[Word]]]:
 
 
 def add_person_entities(analysis: Analysis, people: People) -> None:
-    """Count every person span the NER found, creating persons for new full names."""
+    """Note every person span the NER found, creating persons for new full names."""
     for entity, words in entity_spans(analysis):
         if entity != "PER":
             continue
@@ -53,17 +55,70 @@ def add_person_entities(analysis: Analysis, people: People) -> None:
         if record is None and len(name_key(name).split()) >= 2:
             record = people.add(name)
         if record is not None:
-            record.mentions += 1
+            record.mentioned_at.add(words[0].start)
 
 
-def named_entities(analysis: Analysis, types: tuple[str, ...]) -> list[Entity]:
+def named_entities(
+    analysis: Analysis, types: tuple[str, ...], extra: list[list[Word]] = ()
+) -> list[Entity]:
+    """Entities of `types` from the NER, plus `extra` spans found by rule."""
     by_key: dict[str, Entity] = {}
-    for entity, words in entity_spans(analysis):
-        if entity not in types:
-            continue
+    spans = [words for entity, words in entity_spans(analysis) if entity in types]
+    covered = {w.index for words in spans for w in words}
+    spans += [words for words in extra if not covered & {w.index for w in words}]
+    for words in spans:
         name = original(analysis, words)
         key = name_key(name)
         if key not in by_key:
             by_key[key] = Entity(name=name)
         by_key[key].mentions += 1
     return list(by_key.values())
+
+
+def organizations_in_titles(titles: list[list[Word]]) -> list[list[Word]]:
+    """The organization a title names: `سخنگوی سازمان ثبت اسناد` -> `سازمان ثبت اسناد`.
+
+    It starts at the first organization head after the title head and runs to the
+    end of the title's first comma part.
+    """
+    found = []
+    for title in titles:
+        for i in range(1, len(title)):
+            if title[i].text in ("،", ","):
+                break
+            if is_org_head(title, i):
+                end = next((k for k in range(i, len(title)) if title[k].text in ("،", ",")),
+                           len(title))
+                found.append(title[i:end])
+                break
+    return found
+
+
+def places_in_text(analysis: Analysis) -> list[list[Word]]:
+    """Gazetteer places (quotex/data/places.txt) outside person and organization names."""
+    keys = [w.text.replace(ZWNJ, " ").split() for w in analysis.words]
+    found = []
+    i = 0
+    while i < len(analysis.words):
+        match = _place_at(keys, i)
+        if match and all(w.entity not in ("PER", "ORG") for w in analysis.words[i : i + match]):
+            found.append(analysis.words[i : i + match])
+            i += match
+        else:
+            i += 1
+    return found
+
+
+def _place_at(keys: list[list[str]], i: int) -> int:
+    """Length in words of the longest gazetteer entry starting at word i."""
+    flat: list[str] = []
+    owners: list[int] = []
+    for k in range(i, min(len(keys), i + 4)):
+        flat.extend(keys[k])
+        owners.extend([k] * len(keys[k]))
+    for entry in lexicon.place_names():
+        if tuple(flat[: len(entry)]) == entry and (
+            len(flat) == len(entry) or owners[len(entry)] != owners[len(entry) - 1]
+        ):
+            return owners[len(entry) - 1] - i + 1
+    return 0

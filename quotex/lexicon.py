@@ -151,3 +151,14 @@ def speaker_words() -> dict[str, tuple[tuple[str, ...], ...]]:
 def words_of(section: str) -> frozenset[str]:
     """Single-word entries of a section of speakers.txt."""
     return frozenset(e[0] for e in speaker_words()[section] if len(e) == 1)
+
+
+@cache
+def place_names() -> tuple[tuple[str, ...], ...]:
+    """Gazetteer entries as word tuples (ZWNJ read as a space), longest first."""
+    entries = {
+        tuple(line.replace(ZWNJ, " ").split())
+        for lines in _sections("places.txt").values()
+        for line in lines
+    }
+    return tuple(sorted(entries, key=len, reverse=True))

@@ -43,7 +43,7 @@ def test_offsets_index_the_original_text(seed_article, seed_text):
 def test_people_list_has_the_speaker_with_his_titles(seed_article):
     person = next(p for p in seed_article.people if p.name == "حسین خوش اقبال")
     assert "معاون استاندار و فرماندار تهران" in person.titles
-    assert person.mentions >= 8
+    assert person.mentions >= 5  # full name, surname, and the title alone three times
 
 
 def test_the_same_article_without_any_zwnj_gives_the_same_statements(seed_article, seed_text):

@@ -1,0 +1,29 @@
+"""People, organizations and places (rule stages; NER spans given by the fixture)."""
+
+from helpers import analysis_of
+
+from quotex.engine import build_article
+
+TEXT = (
+    "حسن روحانی، رئیس‌جمهور ایران در سفر به ترکیه گفت: روابط دو کشور خوب است.\n"
+    "سخنگوی سازمان ثبت اسناد و املاک کشور نیز در تهران گفت: خدمات آنلاین شد.\n"
+    "روحانی افزود: سفر به سیستان و بلوچستان هم در برنامه است."
+)
+
+
+def test_places_from_the_gazetteer_with_mention_counts():
+    article = build_article("t", analysis_of(TEXT, ("حسن روحانی",)))
+    places = {e.name: e.mentions for e in article.locations}
+    assert places == {"ایران": 1, "ترکیه": 1, "تهران": 1, "سیستان و بلوچستان": 1}
+
+
+def test_organization_named_inside_a_title():
+    article = build_article("t", analysis_of(TEXT, ("حسن روحانی",)))
+    assert [e.name for e in article.organizations] == ["سازمان ثبت اسناد و املاک کشور"]
+
+
+def test_person_mentions_count_surnames_for_the_full_name():
+    article = build_article("t", analysis_of(TEXT, ("حسن روحانی",)))
+    (person,) = article.people
+    assert (person.name, person.mentions) == ("حسن روحانی", 2)
+    assert person.titles == ["رئیس‌جمهور ایران"]
