@@ -120,6 +120,8 @@ TITLE_OVERLAP = 0.75
 
 
 def _title_matches(tokens: list[str], title: str) -> bool:
+    if "".join(tokens) in "".join(name_key(title).split()):
+        return True  # spacing aside (`مدیر کل` / `مدیرکل`), a part of the title
     other = name_key(title).split()
     shared = sum(1 for t in tokens if t in other)
     if shared == len(tokens):

@@ -132,8 +132,19 @@ def glued_light_verb_forms() -> dict[str, int]:
     return forms
 
 
-def glued_light_verb_cut(word: str) -> int | None:
-    return glued_light_verb_forms().get(word)
+@cache
+def glued_phrases() -> dict[str, int]:
+    """`درپایان` -> 2: where the lost space of a glued adverbial phrase goes."""
+    cuts = {}
+    for line in _data_lines("glued_words.txt"):
+        glued, spaced = line.split("\t")
+        cuts[glued] = spaced.index(" ")
+    return cuts
+
+
+def glued_cut(word: str) -> int | None:
+    """Where a space was lost inside `word` (`اظهارداشت`, `درپایان`), else None."""
+    return glued_light_verb_forms().get(word) or glued_phrases().get(word)
 
 
 # --- speakers ------------------------------------------------------------------------

@@ -149,7 +149,7 @@ def repair_cuts(word: str) -> dict[int, str]:
             else:
                 k += 1
         return cuts
-    glued = lexicon.glued_light_verb_cut(word)
+    glued = lexicon.glued_cut(word)
     if glued:
         return {glued: " "}
     if word in lexicon.nominal_stems():

@@ -43,3 +43,7 @@ def test_dropped_marks_do_not_shift_offsets():
     norm = normalize(original)
     start = norm.text.index("سلام")
     assert norm.original_text(start, start + 4) == "سلام"
+
+
+def test_glued_adverbial_phrase_is_split():
+    assert normalize("جواد قناعت درپایان افزود").text == "جواد قناعت در پایان افزود"
