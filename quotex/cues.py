@@ -21,6 +21,8 @@ from quotex.nlp import Analysis, Word
 VERB_PREFIXES = ("نمی", "می", "ن", "ب")
 # Personal endings of past and present stems (and the participle's ـه).
 PERSON_ENDINGS = ("ند", "یم", "ید", "م", "ی", "د", "ه", "")
+# Copula clitics of the perfect written onto the participle (`گفته‌اند`, `داشته‌ام`).
+PERFECT_CLITICS = ("اند", "ایم", "اید", "ام", "است")
 # Auxiliaries that may follow a participle (`گفته است`, `گفته بود`) or precede a stem
 # (`خواهد گفت`): they belong to the cue's span.
 AUXILIARIES = frozenset({"است", "اند", "بود", "بودند", "باشد", "باشند", "شد", "شده", "ام", "ایم"})
@@ -77,9 +79,13 @@ def _known_stems() -> dict[str, str]:
 def verb_stem(form: str) -> str | None:
     """Past stem of a cue or light verb in any tense, person and polarity, else None.
 
-    `می‌گویند` -> `گفت`, `نگفت` -> `گفت`, `گفته` -> `گفت`, `کنند` -> `کرد`.
+    `می‌گویند` -> `گفت`, `نگفت` -> `گفت`, `گفته` -> `گفت`, `کنند` -> `کرد`,
+    `داشته‌اند` -> `داشت`.
     """
     bare = _strip_zwnj(form)
+    for clitic in PERFECT_CLITICS:
+        if bare.endswith(clitic) and bare[: -len(clitic)].endswith("ه"):
+            return verb_stem(bare[: -len(clitic)])
     stems = _known_stems()
     candidates = [bare]
     for prefix in VERB_PREFIXES:

@@ -21,6 +21,8 @@ from quotex.cues import COLONS, STATEMENT_INSIDE, Cue, find_cues, verb_stem
 from quotex.lexicon import cue_lexicon, words_of
 from quotex.nlp import Analysis, Word
 
+# Forms of `to be` that end a clause when no parse says where verbs are.
+COPULAS = frozenset({"است", "هست", "نیست", "بود", "بودند", "نبود", "باشد", "باشند", "بوده"})
 CLAUSE_BREAKS = frozenset({":", "؛", ";", ".", "!", "?", "؟"})
 SENTENCE_END = frozenset({".", "!", "?", "؟"})
 OPEN_QUOTES = {"«": "»", '"': '"', "“": "”"}
@@ -166,7 +168,7 @@ def _clause_start(analysis: Analysis, cue: Cue) -> int:
 def _is_verb(word: Word) -> bool:
     if word.parsed:
         return word.upos in ("VERB", "AUX")
-    return verb_stem(word.text) is not None
+    return verb_stem(word.text) is not None or word.text in COPULAS
 
 
 def _skip_byline(analysis: Analysis, start: int, end: int) -> int:

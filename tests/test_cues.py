@@ -65,3 +65,8 @@ def test_cue_span_includes_auxiliary():
 def test_only_sentences_that_can_carry_speech_go_to_the_parser(sentence, carries):
     words = analysis_of(sentence).words
     assert may_carry_speech(words) is carries
+
+
+def test_perfect_with_copula_clitic():
+    assert verb_stem("داشته‌اند") == "داشت"
+    assert verb_stem("گفته‌ایم") == "گفت"
