@@ -285,7 +285,7 @@ def _end_before_next_attribution(
             after = cue.last.index + 1
             with_colon = after <= sent.last and analysis.words[after].text in COLONS
             named = (
-                opener.text in words_of("pronouns")
+                opener.text in words_of("narrator_pronouns")
                 or opener.entity == "PER"
                 or opener.text in speaker_names
             )

@@ -182,3 +182,13 @@ def test_a_closed_quotation_ends_the_statement_but_a_quoted_phrase_does_not():
     phrase = "سارا نیکو گفت: «اسپانسر-بازیگر» آفت سینمای ما شده است."
     assert quotes_of(whole, ("سارا نیکو",))[0][4] == "ما آماده‌ایم."
     assert quotes_of(phrase, ("سارا نیکو",))[0][4] == "«اسپانسر-بازیگر» آفت سینمای ما شده است."
+
+
+def test_speech_reported_inside_a_direct_statement_stays_in_it():
+    text = (
+        "مجید رضوی، سرپرست تیم ملی گفت: برنامه داشتیم. ایشان گفتند تمرین نمی‌خواهیم. "
+        "حرف ایشان منطقی است."
+    )
+    quotes = quotes_of(text, ("مجید رضوی",))
+    assert len(quotes) == 1
+    assert quotes[0][4] == "برنامه داشتیم. ایشان گفتند تمرین نمی‌خواهیم. حرف ایشان منطقی است."
