@@ -99,6 +99,10 @@ def subject_words(
             out.extend(words[i : i + continuation])
             i += continuation
             continue
+        if word.text == "از" and out and out[-1].text in words_of("partitives"):
+            out.append(word)  # `یکی از مرغداران گلستان`
+            i += 1
+            continue
         if word.text in OPENING_QUOTES and not out:
             i += 1
             continue  # `به گفته "عمرو موسی"،`
@@ -122,8 +126,10 @@ def parse_mention(words: list[Word]) -> Mention:
     if len(words) == 1 and words[0].text in words_of("pronouns"):
         mention.pronoun = True
         return mention
-    if words[0].text in words_of("demonstratives") and len(words) <= 3:
-        mention.pronoun = True  # `این مسئول`, `این مقام`: the speaker before
+    if words[0].text in words_of("demonstratives") and (
+        len(words) <= 3 or (len(words) > 1 and is_title_head(words, 1))
+    ):
+        mention.pronoun = True  # `این مسئول`, `این کاندیدای احتمالی`: the speaker before
         return mention
 
     if words[0].text in words_of("anonymous") and not any(w.entity == "PER" for w in words):

@@ -431,4 +431,6 @@ def _looks_like_speaker(head: list[Word], topic_allowed: bool) -> bool:
         return False
     if any(w.parsed and w.upos in ("VERB", "AUX", "ADP") for w in head):
         return False
+    if head[-1].text in COPULAS:
+        return False  # `در این گزارش آمده است: ...`
     return topic_allowed or not any(w.text in words_of("subject_stoppers") for w in head)

@@ -192,3 +192,12 @@ def test_speech_reported_inside_a_direct_statement_stays_in_it():
     quotes = quotes_of(text, ("مجید رضوی",))
     assert len(quotes) == 1
     assert quotes[0][4] == "برنامه داشتیم. ایشان گفتند تمرین نمی‌خواهیم. حرف ایشان منطقی است."
+
+
+def test_partitive_description_and_demonstrative_title():
+    text = (
+        "حمید سادین، یکی از مرغداران گلستان گفت: نهاده گران است.\n"
+        "این فعال صنعت دام و طیور در ادامه تأکید کرد: وضع سخت است."
+    )
+    quotes = quotes_of(text, ("حمید سادین",))
+    assert [(q[0], q[1]) for q in quotes] == [("حمید سادین", "یکی از مرغداران گلستان")] * 2
