@@ -153,9 +153,7 @@ def find_cues(analysis: Analysis) -> list[Cue]:
         if compound is not None:
             entry, preverb_first = compound
             cues.append(Cue(entry, word, preverb_first, last, first_of_verb))
-        elif stem in lex.simple and not _is_light_verb_use(analysis, word) and not _is_passive(
-            analysis, word
-        ):
+        elif stem in lex.simple and not _is_passive(analysis, word):
             cues.append(Cue(lex.simple[stem], word, first_of_verb, last, first_of_verb))
     return cues
 
@@ -243,11 +241,3 @@ def _compounds_for(light_verb: str) -> dict[str, CueEntry]:
         for (preverb, verb), entry in cue_lexicon().compounds.items()
         if verb == light_verb
     }
-
-
-def _is_light_verb_use(analysis: Analysis, verb: Word) -> bool:
-    """`گفت` is never a light verb, but the parser may still see a compound there."""
-    return any(
-        w.head == verb.index and w.deprel == "compound:lvc"
-        for w in analysis.words[analysis.sentence_of(verb).first : verb.index]
-    )
