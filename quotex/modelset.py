@@ -171,17 +171,31 @@ def build_pipeline(ms: ModelSet, processors: str = ",".join(PROCESSORS),
     except ModelError:
         raise
     except Exception as error:  # Stanza raises many types for unreadable files
-        raise ModelError(_load_error_line(ms, error)) from error
+        raise ModelError(_load_error_line(ms, wanted, error)) from error
 
 
-def _load_error_line(ms: ModelSet, error: Exception) -> str:
-    path = getattr(error, "filename", None)
-    if path is None:
-        text = str(error)
-        path = next((str(p) for p in ms.paths.values() if str(p) in text), None)
-    target = path or ms.directory
-    reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-    return f"cannot load model file {target}: {reason[:200]} (rebuild: {REBUILD_COMMAND})"
+def _unreadable_file(ms: ModelSet, processors: list[str]) -> Path | None:
+    """The first model file of `processors` that torch cannot load weights-only."""
+    import torch
+
+    names = [p for p in processors if p in ms.paths]
+    if any(p in PRETRAIN_USERS for p in processors) and "pretrain" in ms.paths:
+        names.append("pretrain")
+    for name in names:
+        try:
+            torch.load(ms.paths[name], map_location="cpu", weights_only=True)
+        except Exception:  # any failure to read it is what we are looking for
+            return ms.paths[name]
+    return None
+
+
+def _load_error_line(ms: ModelSet, processors: list[str], error: Exception) -> str:
+    path = _unreadable_file(ms, processors)
+    if path is not None:
+        return (f"cannot read model file {path}: corrupt or not a Stanza model "
+                f"(rebuild: {REBUILD_COMMAND})")
+    reason = str(error).splitlines()[0][:160] if str(error) else type(error).__name__
+    return f"cannot load the models in {ms.directory}: {reason} (rebuild: {REBUILD_COMMAND})"
 
 
 def read_scores(ms: ModelSet) -> dict[str, Any] | None:

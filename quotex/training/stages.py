@@ -31,8 +31,8 @@ class Budget:
     mwt_epochs: int = 12
     pos_steps: int = 1400
     lemma_epochs: int = 4
-    depparse_steps: int = 900
-    ner_steps: int = 2200
+    depparse_steps: int = 600
+    ner_steps: int = 1600
     limit: int | None = None
 
     @classmethod
