@@ -115,13 +115,11 @@ def _plausible(candidate: str, stem: str, ending: str, bare: str) -> bool:
 def may_carry_speech(words: Sequence[Word]) -> bool:
     """Cheap test on surface forms: does this sentence need the parser?
 
-    Yes when it has a colon or quotation mark, a simple cue verb, a light verb with
-    a cue's preverb, or an `به گفته`-type phrase.
+    Yes when it has a simple cue verb, a light verb with a cue's preverb, or an
+    `به گفته`-type phrase: the only sentences whose attribution reads the parse.
     """
     lex = cue_lexicon()
     texts = [_strip_zwnj(w.text) for w in words]
-    if any(t in COLONS or t in QUOTE_OPENERS for t in texts):
-        return True
     stems = {verb_stem(t) for t in texts} - {None}
     if stems & lex.simple.keys():
         return True
