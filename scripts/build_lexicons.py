@@ -77,11 +77,11 @@ def build(data: Path, out: Path) -> None:
         for past, present in sorted(stems):
             f.write(f"{past}\t{present}\n")
     with (out / "zwnj_words.tsv").open("w", encoding="utf-8") as f:
-        f.write("# joined\twith-zwnj  (UD Persian treebanks + raw news; see scripts/build_lexicons.py)\n")
+        f.write("# joined\twith-zwnj  (UD Persian treebanks + raw news; scripts/build_lexicons.py)\n")
         for joined in sorted(by_joined):
             f.write(f"{joined}\t{by_joined[joined][1]}\n")
     with (out / "nominal_stems.txt").open("w", encoding="utf-8") as f:
-        f.write("# nouns/adjectives seen twice or more in UD Persian PerDT + Seraji (CC BY-SA 4.0)\n")
+        f.write("# nouns/adjectives seen twice or more in UD Persian PerDT + Seraji (CC BY-SA)\n")
         for word in sorted(w for w, c in nominals.items() if c >= 2 and len(w) >= 2):
             f.write(word + "\n")
     print(f"{len(stems)} verb stems, {len(by_joined)} ZWNJ words -> {out}")
