@@ -77,7 +77,7 @@ def build(data: Path, out: Path) -> None:
         for past, present in sorted(stems):
             f.write(f"{past}\t{present}\n")
     with (out / "zwnj_words.tsv").open("w", encoding="utf-8") as f:
-        f.write("# joined\twith-zwnj  (UD Persian treebanks + raw news; scripts/build_lexicons.py)\n")
+        f.write("# joined\twith-zwnj  (UD treebanks + raw news; scripts/build_lexicons.py)\n")
         for joined in sorted(by_joined):
             f.write(f"{joined}\t{by_joined[joined][1]}\n")
     with (out / "nominal_stems.txt").open("w", encoding="utf-8") as f:
