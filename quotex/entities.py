@@ -14,7 +14,7 @@ from quotex.coref import People, name_key, original
 from quotex.lexicon import ZWNJ
 from quotex.model import Entity
 from quotex.nlp import Analysis, Word
-from quotex.speakers import drop_honorifics, is_org_head
+from quotex.speakers import drop_honorifics, is_org_head, plausible_name
 
 ORGANIZATION_TYPES = ("ORG",)
 LOCATION_TYPES = ("LOC",)
@@ -48,7 +48,7 @@ def add_person_entities(analysis: Analysis, people: People) -> None:
         if entity != "PER":
             continue
         words = drop_honorifics(words, [])
-        if not words:
+        if not plausible_name(words):
             continue
         name = original(analysis, words)
         record = people.by_name(name)

@@ -14,12 +14,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from quotex import lexicon
 from quotex.lexicon import ZWNJ, speaker_words, words_of
 from quotex.nlp import Analysis, Word
 
 PUNCTUATION = frozenset("،,:؛;.!?«»\"'()[]-–—/")
 CONJUNCTIONS = frozenset({"و"})
 OPENING_QUOTES = frozenset({"«", '"', "“"})
+# Persian names run to four words at most (`محمدحسن رضایی خوش اقبال`).
+MAX_NAME_WORDS = 4
 
 
 @dataclass
@@ -174,27 +177,9 @@ def _split_name_title(words: list[Word]) -> tuple[list[Word], list[Word]]:
     title; without one, a title starts at the first title head (`NAME TITLE`), and a
     comma part with no title head after a title is the name (`TITLE، NAME`).
     """
-    person = [i for i, w in enumerate(words) if w.entity == "PER"]
-    if person:
-        start = person[0]
-        end = start
-        while end + 1 < len(words) and words[end + 1].entity == "PER" and not (
-            words[end + 1].entity_begin
-        ):
-            end += 1
-        # the NER often stops short of a multi-word surname: extend over names
-        while (
-            end + 1 < len(words)
-            and words[end + 1].entity == ""
-            and words[end + 1].upos in ("PROPN", "")
-            and words[end + 1].text not in PUNCTUATION
-            and not is_title_head(words, end + 1)
-            and not is_org_head(words, end + 1)
-            and end + 1 - start < 3
-            and (end + 2 == len(words) or words[end + 2].text in ("،", ",")
-                 or is_title_head(words, end + 2))
-        ):
-            end += 1
+    span = _person_span(words)
+    if span is not None:
+        start, end = span
         before, after = _trim(words[:start]), _trim(words[end + 1 :])
         return words[start : end + 1], before if len(before) >= len(after) else after
     heads = [i for i in range(len(words)) if is_title_head(words, i)]
@@ -229,3 +214,56 @@ def _comma_parts(words: list[Word]) -> list[list[Word]]:
         else:
             parts[-1].append(word)
     return [p for p in parts if p]
+
+
+def plausible_name(words: Sequence[Word]) -> bool:
+    """A person span worth believing: not digits, not only common nouns (`شهید`,
+    `آبان`), which a weak NER model sometimes tags as persons."""
+    nominal = lexicon.nominal_stems()
+    return bool(words) and not any(w.text.isdigit() or w.text in PUNCTUATION for w in words) and (
+        not all(w.text in nominal for w in words)
+    )
+
+
+def _person_span(words: list[Word]) -> tuple[int, int] | None:
+    """(first, last) index of the person's name in a speaker phrase, from the NER.
+
+    The NER often covers only part of a name (`رسول [علی اشرفی‌پور]`, `[حسین خوش]
+    اقبال`): the span grows over neighbouring words that are no title or organization
+    word when that reaches the phrase's edge, a comma or (to the right) a title.
+    """
+    tagged = [i for i, w in enumerate(words) if w.entity == "PER"]
+    if not tagged:
+        return None
+    start = end = tagged[0]
+    while end + 1 < len(words) and words[end + 1].entity == "PER" and not (
+        words[end + 1].entity_begin
+    ):
+        end += 1
+    if not plausible_name(words[start : end + 1]):
+        return None
+    while end + 1 < len(words) and end - start < MAX_NAME_WORDS - 1 and _name_like(words, end + 1):
+        following = words[end + 2] if end + 2 < len(words) else None
+        if following is not None and following.text not in ("،", ",") and not is_title_head(
+            words, end + 2
+        ):
+            break  # `[علی‌محمد] لروند`, `[علی‌محمد] لروند، امام جمعه`
+        end += 1
+    while start > 0 and end - start < MAX_NAME_WORDS - 1 and _name_like(words, start - 1):
+        if start - 1 > 0 and words[start - 2].text not in ("،", ","):
+            break  # only at the phrase's start: `رسول [علی اشرفی‌پور]`, not after a title
+        start -= 1
+    return start, end
+
+
+def _name_like(words: list[Word], i: int) -> bool:
+    word = words[i]
+    return (
+        word.entity in ("", "PER")
+        and word.text not in PUNCTUATION
+        and word.text not in CONJUNCTIONS
+        and not word.text.isdigit()
+        and not is_title_head(words, i)
+        and not is_org_head(words, i)
+        and match_entry(words, i, "honorifics") == 0
+    )

@@ -201,3 +201,16 @@ def test_partitive_description_and_demonstrative_title():
     )
     quotes = quotes_of(text, ("حمید سادین",))
     assert [(q[0], q[1]) for q in quotes] == [("حمید سادین", "یکی از مرغداران گلستان")] * 2
+
+
+def test_a_name_the_ner_covered_only_in_part_is_completed():
+    # the fixture tags only part of each name, as a weak NER model does
+    first = "رسول علی اشرفی‌پور امروز در جلسه گفت: زباله زیاد است."
+    second = "علی‌محمد لروند، امام جمعه ایوان گفت: کار خوب است."
+    assert quotes_of(first, ("علی اشرفی‌پور",))[0][:2] == ("رسول علی اشرفی‌پور", None)
+    assert quotes_of(second, ("علی‌محمد",))[0][:2] == ("علی‌محمد لروند", "امام جمعه ایوان")
+
+
+def test_a_common_word_tagged_as_a_person_stays_in_the_title():
+    text = "معاون فرهنگی بنیاد شهید گفت: توان موشکی مایه امید است."
+    assert quotes_of(text, ("شهید",))[0][:2] == (None, "معاون فرهنگی بنیاد شهید")
