@@ -153,7 +153,7 @@ def find_inputs(
     skip_real = os.path.realpath(skip) if skip is not None else None
     files: list[InputFile] = []
     failures: list[Failure] = []
-    for root in map(Path, paths):
+    for root in map(Path, dict.fromkeys(map(str, paths))):  # a path given twice counts once
         if root.is_dir():
             found = _walk(root, skip_real, failures)
             files.extend(sorted(found, key=lambda f: f.rel.parts))
