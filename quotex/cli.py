@@ -9,6 +9,7 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from quotex import render
 from quotex.io import InputError, read_article
@@ -49,7 +50,7 @@ ModelDirOption = Annotated[
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    stderr.print(f"[red]error:[/red] {message}", highlight=False, markup=True)
+    stderr.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 

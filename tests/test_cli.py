@@ -7,6 +7,7 @@ import json
 import pytest
 from conftest import SEED
 from models import require_models
+from rich.console import Console
 from typer.testing import CliRunner
 
 from quotex.cli import app
@@ -48,7 +49,8 @@ def test_extract_jsonl_gives_one_line_per_article(tmp_path):
     assert [json.loads(line)["source"] for line in lines] == [str(SEED), str(second)]
 
 
-def test_extract_table_shows_the_statements():
+def test_extract_table_shows_the_statements(monkeypatch):
+    monkeypatch.setattr("quotex.cli.stdout", Console(width=200, soft_wrap=False))  # wide terminal
     result = runner.invoke(app, ["extract", str(SEED), "-f", "table", "--rtl", "off"])
     assert result.exit_code == 0, result.output
     assert "خاطرنشان کرد" in result.stdout
@@ -56,7 +58,7 @@ def test_extract_table_shows_the_statements():
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(None, "no such file"), (b"", "empty input"), (b"\x00\x01\x02\x03" * 50, "binary")],
+    [(None, "no such file"), (b"", "empty input"), (bytes(range(256)) * 4, "binary")],
 )
 def test_user_errors_give_one_line_and_nonzero_exit(tmp_path, content, message):
     path = tmp_path / "article.txt"
@@ -65,6 +67,7 @@ def test_user_errors_give_one_line_and_nonzero_exit(tmp_path, content, message):
     result = runner.invoke(app, ["extract", str(path), "-f", "json"])
     assert result.exit_code != 0
     assert message in result.output
+    assert len(result.output.strip().splitlines()) == 1
     assert "Traceback" not in result.output
 
 
