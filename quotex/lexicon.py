@@ -52,6 +52,11 @@ def nominal_stems() -> frozenset[str]:
     return frozenset(_data_lines("nominal_stems.txt"))
 
 
+@cache
+def first_names() -> frozenset[str]:
+    return frozenset(_data_lines("first_names.txt"))
+
+
 # --- reporting verbs ---------------------------------------------------------------
 
 

@@ -250,9 +250,13 @@ def _person_span(words: list[Word]) -> tuple[int, int] | None:
             break  # `[علی‌محمد] لروند`, `[علی‌محمد] لروند، امام جمعه`
         end += 1
     while start > 0 and end - start < MAX_NAME_WORDS - 1 and _name_like(words, start - 1):
-        if start - 1 > 0 and words[start - 2].text not in ("،", ","):
-            break  # only at the phrase's start: `رسول [علی اشرفی‌پور]`, not after a title
+        if words[start - 1].text not in lexicon.first_names() or (
+            start - 1 > 0 and words[start - 2].text not in ("،", ",")
+        ):
+            break  # a first name at the phrase's start: `رسول [علی اشرفی‌پور]`
         start -= 1
+    if start > 0 and end == start and is_title_head(words, 0):
+        return None  # one tagged word inside a title (`استاندار کهگیلویه و بویر [احمد]`)
     return start, end
 
 

@@ -7,6 +7,9 @@ Writes:
   field holds `past#present`), so that `میشود` can be recognised as `می` + a verb form.
 - `nominal_stems.txt`: nouns and adjectives seen in the treebanks, so that a lost ZWNJ
   before a suffix (`دستگاهها`, `پیچیدهتر`) can be restored only after a real word.
+- `first_names.txt`: words that open two or more person names in the Arman NER
+  corpus (academic research use), so that a name the NER covered only in part
+  (`رسول [علی اشرفی‌پور]`) can be completed leftwards over a real first name.
 - `zwnj_words.tsv`: words written with a zero-width non-joiner in carefully edited
   text (the UD treebanks, and raw news items that kept them), keyed by the same word
   with the ZWNJ lost, for forms that never occur without it in the treebanks.
@@ -71,7 +74,22 @@ def build(data: Path, out: Path) -> None:
         if joined not in by_joined or count > by_joined[joined][0]:
             by_joined[joined] = (count, form)
 
+    first_names: collections.Counter[str] = collections.Counter()
+    for fold in sorted((data / "arman-ner").glob("t*_fold1.txt")):
+        previous = "O"
+        for line in fold.read_text(encoding="utf-8").splitlines():
+            parts = line.split()
+            if len(parts) == 2:
+                token, tag = parts
+                if tag == "B-pers" and previous != "I-pers":
+                    first_names[token.translate(ARABIC_TO_PERSIAN)] += 1
+                previous = tag
+
     out.mkdir(parents=True, exist_ok=True)
+    with (out / "first_names.txt").open("w", encoding="utf-8") as f:
+        f.write("# words opening 2+ person names in ArmanPersoNERCorpus fold 1 (research use)\n")
+        for word in sorted(w for w, c in first_names.items() if c >= 2 and len(w) >= 2):
+            f.write(word + "\n")
     with (out / "verb_stems.tsv").open("w", encoding="utf-8") as f:
         f.write("# past\tpresent  (from UD Persian Seraji OrigLemma; CC BY-SA 4.0)\n")
         for past, present in sorted(stems):
