@@ -100,7 +100,8 @@ def build_article(source: str, analysis: nlp.Analysis) -> Article:
             entities.organizations_in_titles([r.mention.title_words for r in resolved]),
         ),
         locations=entities.named_entities(
-            analysis, entities.LOCATION_TYPES, entities.places_in_text(analysis)
+            analysis, entities.LOCATION_TYPES, entities.places_in_text(analysis),
+            drop_common_words=True,
         ),
     )
 

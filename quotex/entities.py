@@ -59,11 +59,25 @@ def add_person_entities(analysis: Analysis, people: People) -> None:
 
 
 def named_entities(
-    analysis: Analysis, types: tuple[str, ...], extra: list[list[Word]] = ()
+    analysis: Analysis, types: tuple[str, ...], extra: list[list[Word]] = (),
+    drop_common_words: bool = False,
 ) -> list[Entity]:
-    """Entities of `types` from the NER, plus `extra` spans found by rule."""
+    """Entities of `types` from the NER, plus `extra` spans found by rule.
+
+    With `drop_common_words`, a one-word NER span that is a common noun (`روستا`,
+    `آبان`) is dropped unless a rule found it too: a weak model tags such words as
+    places, while one-word organizations (`مجلس`, `شهرداری`) are often real.
+    """
     by_key: dict[str, Entity] = {}
-    spans = [words for entity, words in entity_spans(analysis) if entity in types]
+    ruled = {tuple(w.index for w in words) for words in extra}
+    spans = [
+        words for entity, words in entity_spans(analysis)
+        if entity in types and (
+            not drop_common_words or len(words) > 1
+            or words[0].text not in lexicon.nominal_stems()
+            or (words[0].index,) in ruled
+        )
+    ]
     covered = {w.index for words in spans for w in words}
     spans += [words for words in extra if not covered & {w.index for w in words}]
     for words in spans:
@@ -95,13 +109,14 @@ def organizations_in_titles(titles: list[list[Word]]) -> list[list[Word]]:
 
 
 def places_in_text(analysis: Analysis) -> list[list[Word]]:
-    """Gazetteer places (quotex/data/places.txt) outside person and organization names."""
+    """Gazetteer places (quotex/data/places.txt) outside person names (inside an
+    organization's name a place still counts: `استانداری تهران`)."""
     keys = [w.text.replace(ZWNJ, " ").split() for w in analysis.words]
     found = []
     i = 0
     while i < len(analysis.words):
         match = _place_at(keys, i)
-        if match and all(w.entity not in ("PER", "ORG") for w in analysis.words[i : i + match]):
+        if match and all(w.entity != "PER" for w in analysis.words[i : i + match]):
             found.append(analysis.words[i : i + match])
             i += match
         else:

@@ -27,3 +27,12 @@ def test_person_mentions_count_surnames_for_the_full_name():
     (person,) = article.people
     assert (person.name, person.mentions) == ("حسن روحانی", 2)
     assert person.titles == ["رئیس‌جمهور ایران"]
+
+
+def test_a_common_noun_tagged_as_a_place_is_dropped_but_gazetteer_places_stay():
+    analysis = analysis_of("مردم روستا در تهران جمع شدند.")
+    for word in analysis.words:
+        if word.text in ("روستا", "تهران"):
+            word.entity, word.entity_begin = "LOC", True
+    article = build_article("t", analysis)
+    assert [e.name for e in article.locations] == ["تهران"]
