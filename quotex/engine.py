@@ -12,6 +12,7 @@ from pathlib import Path
 from quotex import coref, entities, nlp
 from quotex.model import Article, Person, Quote, Speaker
 from quotex.normalize import normalize
+from quotex.speakers import plausible_name
 from quotex.statements import Statement, find_statements
 
 # Articles handed to Stanza together: larger batches amortise its per-call overhead.
@@ -90,6 +91,7 @@ def build_article(source: str, analysis: nlp.Analysis) -> Article:
     people_out = [
         Person(speaker_id(record), record.name, list(record.titles), record.mentions)
         for record in people.records
+        if plausible_name(record.key.split())
     ]
     return Article(
         source=source,

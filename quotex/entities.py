@@ -43,19 +43,30 @@ def entity_spans(analysis: Analysis) -> Iterator[tuple[str, list[Word]]]:
 
 
 def add_person_entities(analysis: Analysis, people: People) -> None:
-    """Note every person span the NER found, creating persons for new full names."""
+    """Note every person span the NER found, creating persons for new names.
+
+    Full names go first, so that a surname alone counts for its full name; a first
+    name just before a span joins it (`روح‌الله [خلج قاسم‌آبادی]`).
+    """
+    spans = []
     for entity, words in entity_spans(analysis):
-        if entity != "PER":
-            continue
-        words = drop_honorifics(words, [])
-        if not plausible_name(words):
-            continue
+        if entity == "PER":
+            words = drop_honorifics(_with_first_name(analysis, words), [])
+            if plausible_name([w.text for w in words]):
+                spans.append(words)
+    for words in sorted(spans, key=len, reverse=True):
         name = original(analysis, words)
-        record = people.by_name(name)
-        if record is None and len(name_key(name).split()) >= 2:
-            record = people.add(name)
-        if record is not None:
-            record.mentioned_at.add(words[0].start)
+        record = people.by_name(name) or people.add(name)
+        record.mentioned_at.add(words[0].start)
+
+
+def _with_first_name(analysis: Analysis, words: list[Word]) -> list[Word]:
+    before = words[0].index - 1
+    if before >= 0 and analysis.words[before].sentence == words[0].sentence and (
+        analysis.words[before].text in lexicon.first_names()
+    ):
+        return [analysis.words[before], *words]
+    return words
 
 
 def named_entities(

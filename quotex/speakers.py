@@ -216,21 +216,25 @@ def _comma_parts(words: list[Word]) -> list[list[Word]]:
     return [p for p in parts if p]
 
 
-def plausible_name(words: Sequence[Word]) -> bool:
-    """A person span worth believing: not digits, not only common nouns (`شهید`,
-    `آبان`), which a weak NER model sometimes tags as persons."""
+def plausible_name(texts: Sequence[str]) -> bool:
+    """Words worth believing as a person's name: no digits or punctuation, not only
+    initials, not only common nouns (`شهید`, `آبان`, `محققان`), which a weak NER
+    model or a loose subject sometimes offers as persons."""
     nominal = lexicon.nominal_stems()
-    return bool(words) and not any(w.text.isdigit() or w.text in PUNCTUATION for w in words) and (
-        not all(w.text in nominal for w in words)
+    return (
+        bool(texts)
+        and not any(t.isdigit() or t in PUNCTUATION for t in texts)
+        and not all(len(t) <= 1 for t in texts)
+        and not all(t in nominal for t in texts)
     )
 
 
 def _person_span(words: list[Word]) -> tuple[int, int] | None:
     """(first, last) index of the person's name in a speaker phrase, from the NER.
 
-    The NER often covers only part of a name (`رسول [علی اشرفی‌پور]`, `[حسین خوش]
-    اقبال`): the span grows over neighbouring words that are no title or organization
-    word when that reaches the phrase's edge, a comma or (to the right) a title.
+    The NER often covers only part of a name: a lone first name takes the surname
+    after it (`[علی‌محمد] لروند`), and a first name before the span joins it at the
+    phrase's start (`رسول [علی اشرفی‌پور]`), within the phrase's edges.
     """
     tagged = [i for i, w in enumerate(words) if w.entity == "PER"]
     if not tagged:
@@ -240,9 +244,12 @@ def _person_span(words: list[Word]) -> tuple[int, int] | None:
         words[end + 1].entity_begin
     ):
         end += 1
-    if not plausible_name(words[start : end + 1]):
+    if not plausible_name([w.text for w in words[start : end + 1]]):
         return None
-    while end + 1 < len(words) and end - start < MAX_NAME_WORDS - 1 and _name_like(words, end + 1):
+    # a lone tagged first name takes the surname after it (`[علی‌محمد] لروند`)
+    while end == start and end + 1 < len(words) and _name_like(words, end + 1) and (
+        words[end + 1].text not in lexicon.nominal_stems()
+    ):
         following = words[end + 2] if end + 2 < len(words) else None
         if following is not None and following.text not in ("،", ",") and not is_title_head(
             words, end + 2
