@@ -11,10 +11,17 @@ from collections.abc import Iterator
 
 from quotex import lexicon
 from quotex.coref import People, name_key, original
+from quotex.cues import verb_stem
 from quotex.lexicon import ZWNJ
 from quotex.model import Entity
 from quotex.nlp import Analysis, Word
-from quotex.speakers import drop_honorifics, is_org_head, plausible_name
+from quotex.speakers import (
+    drop_honorifics,
+    is_org_head,
+    is_title_head,
+    plausible_name,
+    subject_words,
+)
 
 ORGANIZATION_TYPES = ("ORG",)
 LOCATION_TYPES = ("LOC",)
@@ -58,6 +65,25 @@ def add_person_entities(analysis: Analysis, people: People) -> None:
         name = original(analysis, words)
         record = people.by_name(name) or people.add(name)
         record.mentioned_at.add(words[0].start)
+        record.add_title(original(analysis, _title_after(analysis, words)))
+
+
+def _title_after(analysis: Analysis, name: list[Word]) -> list[Word]:
+    """The title written right after a name (`اصغر جهانگیر، سخنگوی قوه قضاییه`)."""
+    sentence = analysis.sentence_of(name[-1])
+    start = name[-1].index + 1
+    if start <= sentence.last and analysis.words[start].text in ("،", ","):
+        start += 1
+    end = next(
+        (w.index for w in analysis.words[start : sentence.last + 1]
+         if verb_stem(w.text) is not None or w.upos in ("VERB", "AUX")),
+        sentence.last + 1,
+    )
+    phrase = subject_words(analysis, start, end)
+    if not phrase or not is_title_head(phrase, 0):
+        return []
+    cut = next((i for i, w in enumerate(phrase) if w.text in ("،", ",")), len(phrase))
+    return phrase[:cut]
 
 
 def _with_first_name(analysis: Analysis, words: list[Word]) -> list[Word]:

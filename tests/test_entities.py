@@ -36,3 +36,10 @@ def test_a_common_noun_tagged_as_a_place_is_dropped_but_gazetteer_places_stay():
             word.entity, word.entity_begin = "LOC", True
     article = build_article("t", analysis)
     assert [e.name for e in article.locations] == ["تهران"]
+
+
+def test_titles_written_beside_a_name_outside_speech_are_collected():
+    text = "نشست خبری اصغر جهانگیر، سخنگوی قوه قضاییه برگزار شد."
+    article = build_article("t", analysis_of(text, ("اصغر جهانگیر",)))
+    assert [(p.name, p.titles) for p in article.people] == [
+        ("اصغر جهانگیر", ["سخنگوی قوه قضاییه"])]
