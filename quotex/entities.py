@@ -23,6 +23,7 @@ from quotex.speakers import (
     subject_words,
 )
 
+LIGHT_VERBS = frozenset(v for _, v in lexicon.cue_lexicon().compounds)
 ORGANIZATION_TYPES = ("ORG",)
 LOCATION_TYPES = ("LOC",)
 
@@ -74,11 +75,14 @@ def _title_after(analysis: Analysis, name: list[Word]) -> list[Word]:
     start = name[-1].index + 1
     if start <= sentence.last and analysis.words[start].text in ("،", ","):
         start += 1
-    end = next(
-        (w.index for w in analysis.words[start : sentence.last + 1]
+    verb = next(
+        (w for w in analysis.words[start : sentence.last + 1]
          if verb_stem(w.text) is not None or w.upos in ("VERB", "AUX")),
-        sentence.last + 1,
+        None,
     )
+    end = sentence.last + 1 if verb is None else verb.index
+    if verb is not None and verb_stem(verb.text) in LIGHT_VERBS:
+        end -= 1  # the preverb of `برگزار شد`, `منصوب شد` is no part of a title
     phrase = subject_words(analysis, start, end)
     if not phrase or not is_title_head(phrase, 0):
         return []
