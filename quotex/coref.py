@@ -94,13 +94,18 @@ class People:
         self.records.append(record)
         return record
 
-    def untitled_speaker_near(self, offset: int) -> PersonRecord | None:
-        """The named speaker without a title nearest to `offset`.
+    def speaker_near(self, offset: int, title: str) -> PersonRecord | None:
+        """The named speaker nearest to `offset` who may carry `title`: one with no
+        title yet, or with a title of the same head (`بازیگر قدیمی` / `بازیگر پیشکسوت`).
 
         News often gives the title in the lead (`فرماندار تهران از ... خبر داد`) and
         the name only later (`حسین خوش اقبال گفت`), or the reverse.
         """
-        candidates = [r for r in self.records if not r.titles and r.spoke_at]
+        head = name_key(title).split()[0]
+        candidates = [
+            r for r in self.records
+            if r.spoke_at and all(name_key(t).split()[0] == head for t in r.titles)
+        ]
         if not candidates:
             return None
         return min(candidates, key=lambda r: min(abs(o - offset) for o in r.spoke_at))
@@ -208,7 +213,7 @@ def _resolve_by_context(
     if mention.anonymous:
         return Resolved(statement, mention, None, title)
     if title is not None and not (statement.conjoined or mention.pronoun):
-        record = people.by_title(title) or people.untitled_speaker_near(statement.cue_start)
+        record = people.by_title(title) or people.speaker_near(statement.cue_start, title)
         if record is not None:
             record.add_title(title)
             return Resolved(statement, mention, record, None)

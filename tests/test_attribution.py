@@ -214,3 +214,12 @@ def test_a_name_the_ner_covered_only_in_part_is_completed():
 def test_a_common_word_tagged_as_a_person_stays_in_the_title():
     text = "معاون فرهنگی بنیاد شهید گفت: توان موشکی مایه امید است."
     assert quotes_of(text, ("شهید",))[0][:2] == (None, "معاون فرهنگی بنیاد شهید")
+
+
+def test_a_bare_title_of_the_same_head_goes_to_the_nearby_named_speaker():
+    text = (
+        "بازیگر پیشکسوت سینما گفت: اسپانسرها نقش‌ها را تعیین می‌کنند.\n"
+        "به گزارش ایسنا، بیوک میرزایی بازیگر قدیمی که در همه رسانه‌ها کار کرده گفت: وضع بد است."
+    )
+    quotes = quotes_of(text, ("بیوک میرزایی",))
+    assert [(q[0], q[1]) for q in quotes] == [("بیوک میرزایی", "بازیگر پیشکسوت سینما")] * 2
