@@ -2,10 +2,10 @@
 
 A cue is matched on the verb's stem, recovered from the surface form by a small
 inflection analyser (prefixes `می`/`نمی`/`ن`/`ب`, personal endings, the participle
-`ـه` with its auxiliaries, the future `خواهد`), and confirmed by the lemma when the
-tagger gives one. Matching surface forms first keeps cues working when the tagger or
-lemmatizer is wrong; the compound cues (`اظهار کرد`) pair a preverbal element with a
-light verb, adjacent or linked by the parser's `compound:lvc` arc.
+`ـه` with its auxiliaries, the future `خواهد`); the tagger, where it ran, can only
+rule a word out (a noun `گفته`). Matching surface forms keeps cues working on any
+model set; the compound cues (`اظهار کرد`) pair a preverbal element with a light
+verb, adjacent or, for `خواستار ... شد`, around the statement.
 """
 
 from __future__ import annotations
@@ -113,10 +113,10 @@ def _plausible(candidate: str, stem: str, ending: str, bare: str) -> bool:
 
 
 def may_carry_speech(words: Sequence[Word]) -> bool:
-    """Cheap test on surface forms: does this sentence need the parser?
+    """Cheap test on surface forms: does this sentence need the tagger?
 
     Yes when it has a simple cue verb, a light verb with a cue's preverb, or an
-    `به گفته`-type phrase: the only sentences whose attribution reads the parse.
+    `به گفته`-type phrase: the only sentences whose attribution reads the tags.
     """
     lex = cue_lexicon()
     texts = [_strip_zwnj(w.text) for w in words]
@@ -141,8 +141,6 @@ def find_cues(analysis: Analysis) -> list[Cue]:
     cues: list[Cue] = []
     for word in words:
         stem = verb_stem(word.text)
-        if stem is None and word.parsed and word.upos in ("VERB", "AUX"):
-            stem = word.lemma.split("#")[0] if word.lemma else None
         if stem is None or not _is_verbal(word) or _in_according_phrase(analysis, word):
             continue
         last = _trailing_auxiliaries(analysis, word)
@@ -220,14 +218,6 @@ def _compound_preverb(
         entry = _compounds_for(stem).get(word.text)
         if entry is not None and entry.object_preps == (STATEMENT_INSIDE,):
             return entry, word
-    # linked by the parser, with words between
-    for word in words[analysis.sentence_of(verb).first : verb_start.index]:
-        if word.head == verb.index and word.deprel == "compound:lvc":
-            entry = _compounds_for(stem).get(word.text) or _compounds_for(stem).get(
-                _strip_zwnj(word.text)
-            )
-            if entry is not None:
-                return entry, word
     return None
 
 

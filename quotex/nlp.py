@@ -5,10 +5,11 @@ can be tested on hand-built words and works the same with any model set.
 
 Tokens and sentences come from `quotex.segment` (rules hold up on scraped text where
 the tokenizer model does not); Stanza gets them pretokenized. NER runs on every
-sentence (entities are reported for the whole article), but tagging, lemmas and the
-dependency parse run only on sentences that can carry speech: those with a
-reporting verb, a colon or a quotation mark (`cues.may_carry_speech`). The parser is
-most of Stanza's time, and most sentences of an article carry no speech.
+sentence (entities are reported for the whole article); the POS tagger runs only on
+sentences with a cue candidate (`cues.may_carry_speech`), where the rules ask which
+words are verbs or prepositions. Lemmas and the dependency parse are not run: on the
+dev set they changed no attribution (README, "Speed"), and they cost as much as the
+tagger and NER together.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 # What runs on all sentences, and what only on those that can carry speech; both on
 # the rule tokens, so no tokenizer model is involved.
 ENTITY_PROCESSORS = "ner"
-PARSE_PROCESSORS = "pos,lemma,depparse"
+TAG_PROCESSORS = "pos"
 
 
 @dataclass
@@ -42,12 +43,9 @@ class Word:
     end: int
     sentence: int
     upos: str = ""
-    lemma: str = ""
-    head: int | None = None  # Analysis.words index of the head; None for the root
-    deprel: str = ""
     entity: str = ""  # PER, ORG, LOC, ... or "" outside entities
     entity_begin: bool = False
-    parsed: bool = False
+    parsed: bool = False  # tagged: `upos` is the tagger's
 
 
 @dataclass
@@ -87,7 +85,7 @@ class NLP:
         self.models = models
         given_words = {"logging_level": "ERROR", "tokenize_pretokenized": True}
         self.entity_tagger = modelset.build_pipeline(models, ENTITY_PROCESSORS, **given_words)
-        self.parser = modelset.build_pipeline(models, PARSE_PROCESSORS, **given_words)
+        self.tagger = modelset.build_pipeline(models, TAG_PROCESSORS, **given_words)
 
     def analyze_many(self, texts: Sequence[Normalized]) -> list[Analysis]:
         from quotex.cues import may_carry_speech
@@ -98,13 +96,13 @@ class NLP:
             tagged = self.entity_tagger([_words_of(a, s) for a, s in everything])
             for (analysis, sent), stanza_sent in zip(everything, tagged.sentences, strict=True):
                 _add_entities(analysis, sent, stanza_sent)
-        to_parse = [
+        to_tag = [
             (a, s) for a, s in everything if may_carry_speech(a.words[s.first : s.last + 1])
         ]
-        if to_parse:
-            parsed = self.parser([_words_of(a, s) for a, s in to_parse])
-            for (analysis, sent), stanza_sent in zip(to_parse, parsed.sentences, strict=True):
-                _add_parse(analysis, sent, stanza_sent)
+        if to_tag:
+            tagged = self.tagger([_words_of(a, s) for a, s in to_tag])
+            for (analysis, sent), stanza_sent in zip(to_tag, tagged.sentences, strict=True):
+                _add_tags(analysis, sent, stanza_sent)
         return analyses
 
 
@@ -141,15 +139,12 @@ def _add_entities(
             word.entity_begin = prefix in ("B", "S")
 
 
-def _add_parse(
+def _add_tags(
     analysis: Analysis, sent: Sentence, stanza_sent: stanza.models.common.doc.Sentence
 ) -> None:
     words = analysis.words[sent.first : sent.last + 1]
-    for word, parsed in zip(words, stanza_sent.words, strict=True):
-        word.upos = parsed.upos or ""
-        word.lemma = parsed.lemma or word.text
-        word.deprel = parsed.deprel or ""
-        word.head = sent.first + parsed.head - 1 if parsed.head else None
+    for word, tagged in zip(words, stanza_sent.words, strict=True):
+        word.upos = tagged.upos or ""
         word.parsed = True
 
 

@@ -4,7 +4,7 @@ Scraped news glues punctuation to words in ways edited treebank text never shows
 (`«باشگاه خبرنگاران»`, `ناجا،در`, `پیکه:«`, `جوان-`), and a tokenizer model
 trained on the treebanks keeps those glued. Persian words are delimited by spaces
 and punctuation (a ZWNJ stays inside its word), so rules split them reliably; the
-models then tag, parse and find entities on these tokens.
+models then tag and find entities on these tokens.
 """
 
 from __future__ import annotations

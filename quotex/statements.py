@@ -21,7 +21,7 @@ from quotex.cues import COLONS, STATEMENT_INSIDE, Cue, find_cues, verb_stem
 from quotex.lexicon import cue_lexicon, words_of
 from quotex.nlp import Analysis, Word
 
-# Forms of `to be` that end a clause when no parse says where verbs are.
+# Forms of `to be` that end a clause when no tagger says where verbs are.
 COPULAS = frozenset({"است", "هست", "نیست", "بود", "بودند", "نبود", "باشد", "باشند", "بوده"})
 CLAUSE_BREAKS = frozenset({":", "؛", ";", ".", "!", "?", "؟"})
 SENTENCE_END = frozenset({".", "!", "?", "؟"})

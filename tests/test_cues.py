@@ -62,7 +62,7 @@ def test_cue_span_includes_auxiliary():
         ("دولت کار را به مردم واگذار کرد.", False),
     ],
 )
-def test_only_sentences_that_can_carry_speech_go_to_the_parser(sentence, carries):
+def test_only_sentences_that_can_carry_speech_go_to_the_tagger(sentence, carries):
     words = analysis_of(sentence).words
     assert may_carry_speech(words) is carries
 
