@@ -104,7 +104,8 @@ class People:
         head = name_key(title).split()[0]
         candidates = [
             r for r in self.records
-            if r.spoke_at and all(name_key(t).split()[0] == head for t in r.titles)
+            if any(abs(o - offset) <= SPEAKER_NEAR_CHARS for o in r.spoke_at)
+            and all(name_key(t).split()[0] == head for t in r.titles)
         ]
         if not candidates:
             return None
@@ -119,6 +120,9 @@ class People:
         return matches[0] if len(matches) == 1 else None
 
 
+# How far (in characters) a bare title may stand from a named speaker it is given to:
+# a lead and the paragraph that names the speaker, not a list of other news below.
+SPEAKER_NEAR_CHARS = 1000
 # Share of a bare title's words that a person's title must hold: spelling slips and
 # shortenings (`کمیسیون آموزش مجلس` for `کمسیون آموزش و تحقیقات مجلس`) still match.
 TITLE_OVERLAP = 0.75

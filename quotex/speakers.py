@@ -262,8 +262,10 @@ def _person_span(words: list[Word]) -> tuple[int, int] | None:
         ):
             break  # a first name at the phrase's start: `رسول [علی اشرفی‌پور]`
         start -= 1
-    if start > 0 and end == start and is_title_head(words, 0):
-        return None  # one tagged word inside a title (`استاندار کهگیلویه و بویر [احمد]`)
+    if start > 0 and is_title_head(words, 0) and (
+        end == start or words[start - 1].text in CONJUNCTIONS
+    ):
+        return None  # tagged words inside a title (`استاندار کهگیلویه و [بویر احمد]`)
     return start, end
 
 

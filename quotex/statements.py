@@ -223,8 +223,8 @@ def _object_statement(analysis: Analysis, cue: Cue, region_start: int) -> tuple[
     candidates: list[int] = []
     opening: list[int] = []
     for word in words[region_start : cue.first.index]:
-        if word.parsed and word.upos == "VERB":
-            candidates, opening = [], []
+        if word.parsed and word.upos == "VERB" and not word.text.endswith("ه"):
+            candidates, opening = [], []  # a finite verb; participles (`احتکار شده`) stay
             continue
         prev = words[word.index - 1].text if word.index > 0 else ""
         if word.text in preps or (prev, word.text) in two_word:
