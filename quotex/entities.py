@@ -24,6 +24,8 @@ from quotex.speakers import (
 )
 
 LIGHT_VERBS = frozenset(v for _, v in lexicon.cue_lexicon().compounds)
+# How far after a name `به عنوان TITLE` may start (`X امروز رسما به عنوان ...`).
+AS_REACH = 6
 ORGANIZATION_TYPES = ("ORG",)
 LOCATION_TYPES = ("LOC",)
 
@@ -70,11 +72,15 @@ def add_person_entities(analysis: Analysis, people: People) -> None:
 
 
 def _title_after(analysis: Analysis, name: list[Word]) -> list[Word]:
-    """The title written right after a name (`اصغر جهانگیر، سخنگوی قوه قضاییه`)."""
+    """The title written right after a name (`اصغر جهانگیر، سخنگوی قوه قضاییه`), or
+    given to it before the verb (`انریکه امروز به عنوان سرمربی تیم ملی معرفی شد`)."""
     sentence = analysis.sentence_of(name[-1])
     start = name[-1].index + 1
     if start <= sentence.last and analysis.words[start].text in ("،", ","):
         start += 1
+    appointed = _after_as(analysis, start, sentence.last)
+    if appointed is not None:
+        start = appointed
     verb = next(
         (w for w in analysis.words[start : sentence.last + 1]
          if verb_stem(w.text) is not None or w.upos in ("VERB", "AUX")),
@@ -88,6 +94,17 @@ def _title_after(analysis: Analysis, name: list[Word]) -> list[Word]:
         return []
     cut = next((i for i, w in enumerate(phrase) if w.text in ("،", ",")), len(phrase))
     return phrase[:cut]
+
+
+def _after_as(analysis: Analysis, start: int, last: int) -> int | None:
+    """Index after `به عنوان` when it comes within a few words and before any verb."""
+    words = analysis.words
+    for i in range(start, min(last, start + AS_REACH)):
+        if verb_stem(words[i].text) is not None or words[i].upos in ("VERB", "AUX"):
+            return None
+        if words[i].text == "به" and words[i + 1].text.replace(ZWNJ, "") == "عنوان":
+            return i + 2
+    return None
 
 
 def _with_first_name(analysis: Analysis, words: list[Word]) -> list[Word]:

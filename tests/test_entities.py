@@ -43,3 +43,10 @@ def test_titles_written_beside_a_name_outside_speech_are_collected():
     article = build_article("t", analysis_of(text, ("اصغر جهانگیر",)))
     assert [(p.name, p.titles) for p in article.people] == [
         ("اصغر جهانگیر", ["سخنگوی قوه قضاییه"])]
+
+
+def test_a_title_given_with_as_is_collected():
+    text = "لوئیس انریکه امروز رسما به عنوان سرمربی تیم ملی اسپانیا معرفی شد."
+    article = build_article("t", analysis_of(text, ("لوئیس انریکه",)))
+    assert [(p.name, p.titles) for p in article.people] == [
+        ("لوئیس انریکه", ["سرمربی تیم ملی اسپانیا"])]
