@@ -19,10 +19,14 @@ from quotex.nlp import Analysis, Word
 
 # Prefixes of tense, mood and negation, longest first.
 VERB_PREFIXES = ("نمی", "می", "ن", "ب")
-# Personal endings of past and present stems (and the participle's ـه).
-PERSON_ENDINGS = ("ند", "یم", "ید", "م", "ی", "د", "ه", "")
+# Personal endings of past and present stems (and the participle's ـه); `د` before
+# `ید` so that `گوید` reads as `گوی` + `د`, not `گو` + `ید`.
+PERSON_ENDINGS = ("ند", "یم", "د", "ید", "م", "ی", "ه", "")
+# Endings of the first and second person: a speaker's own words, not narration.
+SPEAKER_ENDINGS = frozenset({"م", "یم", "ید", "ی"})
 # Copula clitics of the perfect written onto the participle (`گفته‌اند`, `داشته‌ام`).
 PERFECT_CLITICS = ("اند", "ایم", "اید", "ام", "است")
+PERFECT_PERSON = {"اند": "ند", "ایم": "یم", "اید": "ید", "ام": "م", "است": ""}
 # Auxiliaries that may follow a participle (`گفته است`, `گفته بود`) or precede a stem
 # (`خواهد گفت`): they belong to the cue's span.
 AUXILIARIES = frozenset({"است", "اند", "بود", "بودند", "باشد", "باشند", "شد", "شده", "ام", "ایم"})
@@ -75,17 +79,30 @@ def _known_stems() -> dict[str, str]:
     return stems
 
 
-@cache
 def verb_stem(form: str) -> str | None:
     """Past stem of a cue or light verb in any tense, person and polarity, else None.
 
     `می‌گویند` -> `گفت`, `نگفت` -> `گفت`, `گفته` -> `گفت`, `کنند` -> `کرد`,
     `داشته‌اند` -> `داشت`.
     """
+    analysed = analyse_verb(form)
+    return analysed[0] if analysed else None
+
+
+def is_first_or_second_person(form: str) -> bool:
+    """`گفتم`, `پیشنهاد دادیم`, `بگویید`: the speaker's own `I`/`you`, never narration."""
+    analysed = analyse_verb(form)
+    return analysed is not None and analysed[1] in SPEAKER_ENDINGS
+
+
+@cache
+def analyse_verb(form: str) -> tuple[str, str] | None:
+    """(past stem, personal ending) of a cue or light verb form, else None."""
     bare = _strip_zwnj(form)
     for clitic in PERFECT_CLITICS:
         if bare.endswith(clitic) and bare[: -len(clitic)].endswith("ه"):
-            return verb_stem(bare[: -len(clitic)])
+            inner = analyse_verb(bare[: -len(clitic)])
+            return (inner[0], PERFECT_PERSON[clitic]) if inner else None
     stems = _known_stems()
     candidates = [bare]
     for prefix in VERB_PREFIXES:
@@ -99,13 +116,16 @@ def verb_stem(form: str) -> str | None:
             # present stems ending in a vowel take a glide ی before endings (`گوید`)
             for option in (stem, stem[:-1] if stem.endswith("ی") else None):
                 if option and option in stems and _plausible(candidate, option, ending, bare):
-                    return stems[option]
+                    return stems[option], ending
     return None
 
 
 def _plausible(candidate: str, stem: str, ending: str, bare: str) -> bool:
-    """Reject stems that are really nouns: a bare present stem needs a prefix or ending."""
+    """Reject readings that cannot be: a bare present stem is a noun (it needs a
+    prefix or an ending), and a past stem takes no `د` (`گفتید` is `گفت` + `ید`)."""
     lex = cue_lexicon()
+    if ending == "د" and stem not in lex.present_to_past:
+        return False
     if stem in lex.present_to_past and stem not in lex.simple:
         has_prefix = candidate != bare
         return has_prefix or bool(ending)
@@ -135,13 +155,19 @@ def _is_verbal(word: Word) -> bool:
 
 
 def find_cues(analysis: Analysis) -> list[Cue]:
-    """Every reporting verb in the article, in text order."""
+    """Every reporting verb of the narration in the article, in text order.
+
+    First- and second-person forms (`گفتم`, `پیشنهاد دادم`) are left out: they are
+    inside a speaker's own words, which belong to that speaker's statement.
+    """
     lex = cue_lexicon()
     words = analysis.words
     cues: list[Cue] = []
     for word in words:
         stem = verb_stem(word.text)
         if stem is None or not _is_verbal(word) or _in_according_phrase(analysis, word):
+            continue
+        if is_first_or_second_person(word.text):
             continue
         last = _trailing_auxiliaries(analysis, word)
         first_of_verb = _leading_future(analysis, word)

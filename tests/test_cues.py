@@ -70,3 +70,19 @@ def test_only_sentences_that_can_carry_speech_go_to_the_tagger(sentence, carries
 def test_perfect_with_copula_clitic():
     assert verb_stem("داشته‌اند") == "داشت"
     assert verb_stem("گفته‌ایم") == "گفت"
+
+
+@pytest.mark.parametrize(
+    ("form", "speaker_person"),
+    [("گفتم", True), ("گفتیم", True), ("گفتید", True), ("بگویید", True), ("دادم", True),
+     ("گفته‌ام", True), ("گفت", False), ("گفتند", False), ("می‌گوید", False),
+     ("می‌گویند", False), ("افزود", False), ("کرد", False), ("گفته‌اند", False)],
+)
+def test_first_and_second_person_forms(form, speaker_person):
+    from quotex.cues import is_first_or_second_person
+
+    assert is_first_or_second_person(form) is speaker_person
+
+
+def test_a_speakers_own_i_said_is_no_new_cue():
+    assert labels("وی گفت: من به او پیشنهاد دادم که بماند و گفتم کار تمام است.") == ["گفت"]
