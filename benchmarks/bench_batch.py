@@ -71,6 +71,12 @@ class QuarterSampler:
         self.sample(self.total)
 
 
+def torch_threads() -> int:
+    import torch
+
+    return torch.get_num_threads()
+
+
 def corpus_files(corpus: Path, limit: int | None) -> list[Path]:
     files = sorted(corpus.glob("*.txt"))
     return files[:limit] if limit else files
@@ -91,7 +97,7 @@ def measure_quotex(files: list[Path], jobs: int) -> dict:
         run_s = time.perf_counter() - started
     assert not result.failures, result.failures[:3]
     return {"load_s": load_s, "run_s": run_s, "articles": result.processed,
-            "words": result.words, "statements": result.statements,
+            "words": result.words, "statements": result.statements, "threads": torch_threads(),
             "peak_rss_mb": peak_rss_mb(), "rss_quarters_mb": sampler.samples}
 
 
@@ -116,7 +122,8 @@ def measure_plain(files: list[Path]) -> dict:
     run_s = time.perf_counter() - started
     return {"load_s": load_s, "run_s": run_s, "articles": len(texts),
             "words": sum(len(text.split()) for text in texts), "statements": None,
-            "peak_rss_mb": peak_rss_mb(), "rss_quarters_mb": sampler.samples}
+            "threads": torch_threads(), "peak_rss_mb": peak_rss_mb(),
+            "rss_quarters_mb": sampler.samples}
 
 
 def run_side(side: str, args: argparse.Namespace) -> dict:
@@ -151,7 +158,8 @@ def table(quotex: dict, plain: dict, args: argparse.Namespace, files: int) -> st
     lines = [
         f"Corpus: {files} articles of `{args.corpus.name}/`; {os.cpu_count()} CPU cores "
         f"({platform.processor() or platform.machine()}), Python {platform.python_version()}, "
-        f"`--jobs {args.jobs}`; statements found by quotex: {quotex['statements']}.",
+        f"`--jobs {args.jobs}`; torch threads per process: quotex {quotex['threads']}, "
+        f"plain {plain['threads']}; statements found by quotex: {quotex['statements']}.",
         "",
         "| | quotex batch | plain Stanza, all processors on every sentence |",
         "|---|---:|---:|",
