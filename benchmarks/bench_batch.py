@@ -83,6 +83,8 @@ def corpus_files(corpus: Path, limit: int | None) -> list[Path]:
 
 
 def measure_quotex(files: list[Path], jobs: int) -> dict:
+    import stanza  # noqa: F401 - imported before the clock starts, as on the plain side
+
     from quotex.batch import BatchOptions, run_batch
     from quotex.nlp import get_nlp
 
