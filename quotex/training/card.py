@@ -13,7 +13,8 @@ def _row(cells: list[Any]) -> str:
     return "| " + " | ".join(str(c) for c in cells) + " |"
 
 
-def write_card(out: Path, scores: dict[str, Any]) -> None:
+def write_card(out: Path, scores: dict[str, Any], build_notes: str | None = None) -> None:
+    """`build_notes`: what was particular to this build (from <work>/build-notes.md)."""
     forms = scores["forms"]
     lines = ["# quotex Persian model set (Stanza 1.15)", ""]
     if scores.get("quick"):
@@ -59,6 +60,8 @@ def write_card(out: Path, scores: dict[str, Any]) -> None:
                            round(times[WALL] + times.get("score", 0))]))
     budget = ", ".join(f"{k}={v}" for k, v in scores["budget"].items())
     lines += ["", f"Budget: {budget}; seed {scores['seed']}.", ""]
+    if build_notes:
+        lines += ["## This build", "", build_notes.strip(), ""]
     lines += ["## Rebuild", "", "```", REBUILD_COMMAND, "```", ""]
     notes = Path(__file__).with_name("card_notes.md")
     if notes.is_file():

@@ -161,6 +161,8 @@ def score_and_document(run: Run, ud: UDFiles, times: dict[str, float]) -> dict[s
         json.dumps(scores, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     from quotex.training.card import write_card
 
-    write_card(run.out, scores)
+    notes_file = run.work / "build-notes.md"
+    notes = notes_file.read_text(encoding="utf-8") if notes_file.is_file() else None
+    write_card(run.out, scores, notes)
     logger.info("scores: %s", json.dumps(scores, ensure_ascii=False))
     return scores
