@@ -181,3 +181,29 @@ def speakers(
         typer.echo(index.speakers_json(summaries))
     else:
         sys.stdout.write(index.speakers_csv(summaries))
+
+
+@models_app.callback()
+def models(ctx: typer.Context, model_dir: ModelDirOption = None) -> None:
+    """Show which Persian model set is in use, its files and held-out scores."""
+    from quotex import modelset
+
+    if ctx.invoked_subcommand is not None:
+        return
+    try:
+        info = modelset.describe(modelset.resolve_model_set(model_dir))
+    except ModelError as exc:
+        fail(str(exc))
+    typer.echo(modelset.describe_text(info))
+
+
+@models_app.command("download")
+def models_download() -> None:
+    """Install Stanza's official Persian models (needs internet); quotex prefers them."""
+    from quotex import modelset
+
+    try:
+        path = modelset.download_official()
+    except ModelError as exc:
+        fail(str(exc))
+    typer.echo(f"Stanza's Persian models are in {path}; quotex uses them from now on.")

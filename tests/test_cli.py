@@ -75,3 +75,14 @@ def test_missing_model_folder_is_one_clear_line(tmp_path):
     result = runner.invoke(app, ["extract", str(SEED), "--model-dir", str(tmp_path / "none")])
     assert result.exit_code != 0
     assert "model folder not found" in result.output and "Traceback" not in result.output
+
+
+def test_models_shows_the_set_in_use_and_its_scores():
+    result = runner.invoke(app, ["models"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("model set: bundled")
+
+
+def test_models_with_a_missing_folder_is_one_line(tmp_path):
+    result = runner.invoke(app, ["models", "--model-dir", str(tmp_path / "none")])
+    assert result.exit_code != 0 and len(result.output.strip().splitlines()) == 1
