@@ -35,12 +35,12 @@ FUTURE_AUX = frozenset({"خواهد", "خواهند", "خواهم", "خواهی�
 # the object-preposition mark for that form in cues.txt.
 SPLIT_PREVERB_REACH = 25
 STATEMENT_INSIDE = "…"
-CLAUSE_PUNCT = frozenset({".", ":", "؛", "!", "?", "؟"})
+# Punctuation that closes a clause: a cue's subject and split preverb stay inside one.
+CLAUSE_BREAKS = frozenset({":", "؛", ";", ".", "!", "?", "؟"})
 # Passive auxiliaries after a participle: `گفته شد` (it was said) has no speaker.
 PASSIVE_STEM = "شد"
 # Punctuation that can open a statement right after a cue.
 COLONS = frozenset({":", "："})
-QUOTE_OPENERS = frozenset({"«", '"', "“", "”"})
 
 
 @dataclass
@@ -239,7 +239,7 @@ def _compound_preverb(
                 return entry, words[first_index]
     # a preverb that takes its statement inside (`خواستار توجه بیشتر دولت شد`)
     for word in reversed(words[analysis.sentence_of(verb).first : verb_start.index]):
-        if word.index < verb_start.index - SPLIT_PREVERB_REACH or word.text in CLAUSE_PUNCT:
+        if word.index < verb_start.index - SPLIT_PREVERB_REACH or word.text in CLAUSE_BREAKS:
             break
         entry = _compounds_for(stem).get(word.text)
         if entry is not None and entry.object_preps == (STATEMENT_INSIDE,):

@@ -17,13 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quotex import speakers
-from quotex.cues import COLONS, STATEMENT_INSIDE, Cue, find_cues, verb_stem
+from quotex.cues import CLAUSE_BREAKS, COLONS, STATEMENT_INSIDE, Cue, find_cues, verb_stem
 from quotex.lexicon import cue_lexicon, words_of
 from quotex.nlp import Analysis, Word
 
 # Forms of `to be` that end a clause when no tagger says where verbs are.
 COPULAS = frozenset({"است", "هست", "نیست", "بود", "بودند", "نبود", "باشد", "باشند", "بوده"})
-CLAUSE_BREAKS = frozenset({":", "؛", ";", ".", "!", "?", "؟"})
 SENTENCE_END = frozenset({".", "!", "?", "؟"})
 OPEN_QUOTES = {"«": "»", '"': '"', "“": "”"}
 # A colon headline's speaker is short: a name, a surname or a short title.
@@ -383,7 +382,6 @@ def _colon_headlines(
 ) -> list[Statement]:
     """`NAME: text` at the start of a paragraph, with no cue verb before the colon."""
     words = analysis.words
-    taken = {st.cue_start for st in found}
     out = []
     for sent in analysis.sentences:
         if sent.first > 0 and words[sent.first - 1].sentence == sent.index - 1 and (
@@ -397,7 +395,7 @@ def _colon_headlines(
                 colon = word
                 break
             head.append(word)
-        if colon is None or not head or colon.start in taken:
+        if colon is None or not head:
             continue
         opens_quote = colon.index + 1 < len(words) and words[colon.index + 1].text in OPEN_QUOTES
         if not _looks_like_speaker(head, topic_allowed=opens_quote):
