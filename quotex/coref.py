@@ -12,15 +12,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from quotex import lexicon
 from quotex.lexicon import ZWNJ
 from quotex.nlp import Analysis, Word
+from quotex.normalize import fold
 from quotex.speakers import Mention, parse_mention
 from quotex.statements import Statement
 
 
 def name_key(text: str) -> str:
-    """Comparison key for names and titles: spacing and ZWNJ do not matter."""
-    return " ".join(text.replace(ZWNJ, " ").split())
+    """Comparison key for names and titles: spacing, ZWNJ and letter variants do not
+    matter."""
+    return " ".join(fold(text).replace(ZWNJ, " ").split())
 
 
 @dataclass
@@ -70,7 +73,7 @@ class People:
     def __init__(self) -> None:
         self.records: list[PersonRecord] = []
 
-    def by_name(self, name: str) -> PersonRecord | None:
+    def by_name(self, name: str, first_name_alone: bool = True) -> PersonRecord | None:
         key = name_key(name)
         tokens = key.split()
         for record in self.records:
@@ -78,6 +81,11 @@ class People:
                 return record
         # a surname (or the name's tail) alone: `خوش اقبال` for `حسین خوش اقبال`
         matches = [r for r in self.records if _is_tail(tokens, r.key.split())]
+        if not matches and first_name_alone and len(tokens) == 1 and (
+            tokens[0] in lexicon.first_names() or tokens[0] not in lexicon.nominal_stems()
+        ):
+            # a first name alone, as feature stories write it: `هومن` for `هومن مهری`
+            matches = [r for r in self.records if r.key.split()[0] == tokens[0]]
         return matches[0] if len(matches) == 1 else None
 
     def add(self, name: str, honorific: str | None = None) -> PersonRecord:
@@ -159,19 +167,28 @@ def resolve(analysis: Analysis, statements: list[Statement], people: People) -> 
             name_key(original(analysis, mention.name_words[-1:])) in surnames
         )
         if named and trusted:
-            record = people.add(original(analysis, mention.name_words), mention.honorific)
+            name = _known_start(analysis, mention, people) or original(analysis, mention.name_words)
+            record = people.add(name, mention.honorific)
             record.add_title(original(analysis, mention.title_words))
             record.spoke_at.append(statement.cue_start)
+    organizations = [
+        original(analysis, m.words) for m in mentions if m.kind == "organization" and m.words
+    ]
     # pass 2: speakers named here, by full name or surname
     results: list[Resolved | None] = [
-        _resolve_named(analysis, st, m, people) for st, m in zip(statements, mentions, strict=True)
+        _resolve_named(analysis, st, m, people, organizations)
+        for st, m in zip(statements, mentions, strict=True)
     ]
     # pass 3, in text order: bare titles, then pronouns and cues with no subject
     resolved: list[Resolved] = []
     last: Resolved | None = None
     for statement, mention, result in zip(statements, mentions, results, strict=True):
         if result is None:
-            result = _resolve_by_context(analysis, statement, mention, people, last)
+            newcomer = _introduced_since(statement, mention, last, statements, people)
+            if newcomer is not None:
+                result = Resolved(statement, mention, newcomer, None)
+            else:
+                result = _resolve_by_context(analysis, statement, mention, people, last)
         if result.person is not None and mention.words and not mention.pronoun:
             result.person.mentioned_at.add(mention.words[0].start)
         if result.person is not None or (result.organization is None and result.title):
@@ -181,7 +198,11 @@ def resolve(analysis: Analysis, statements: list[Statement], people: People) -> 
 
 
 def _resolve_named(
-    analysis: Analysis, statement: Statement, mention: Mention, people: People
+    analysis: Analysis,
+    statement: Statement,
+    mention: Mention,
+    people: People,
+    organizations: list[str],
 ) -> Resolved | None:
     """The speaker of a mention that names a person or organization, else None."""
     if statement.conjoined or mention.pronoun or mention.is_empty or mention.anonymous:
@@ -189,11 +210,17 @@ def _resolve_named(
     if mention.kind == "organization":
         if statement.headline:
             return None  # maybe a topic line of an interview: decided in context
-        return Resolved(statement, mention, None, None, original(analysis, mention.words))
+        written = original(analysis, mention.words)
+        organization = _named_in(written, organizations) or written  # `«اعتماد»`: the paper
+        return Resolved(statement, mention, None, None, organization)
     if not mention.name_words:
         return None
     title = original(analysis, mention.title_words) or None
     name = original(analysis, mention.name_words)
+    name = _known_start(analysis, mention, people) or name
+    organization = None if title or _tagged_person(mention) else _named_in(name, organizations)
+    if organization is not None:  # `روزنامه «اعتماد» ... نوشت`, then `«اعتماد» افزود`
+        return Resolved(statement, mention, None, None, organization)
     record = people.by_name(name)
     if record is None and statement.headline and not _tagged_person(mention) and not title:
         return None  # `سیستم تیم ملی: «...»`: a topic, unless nothing precedes it
@@ -203,6 +230,34 @@ def _resolve_named(
     if title:
         record.add_title(title)
     return Resolved(statement, mention, record, None)
+
+
+def _introduced_since(
+    statement: Statement,
+    mention: Mention,
+    last: Resolved | None,
+    statements: list[Statement],
+    people: People,
+) -> PersonRecord | None:
+    """The person a pronoun points to when the narration named someone new since the
+    last statement (`«هومن مهری» ... یکی از آنهاست. او می‌گوید: ...`), else None.
+
+    Only names in the narration count, not those inside anyone's statement; a cue with
+    no subject looks back only when no statement came before it.
+    """
+    if statement.conjoined or not (mention.pronoun or (mention.is_empty and last is None)):
+        return None
+    before = mention.words[0].start if mention.words else statement.cue_start
+    since = last.statement.end if last is not None else before - SPEAKER_NEAR_CHARS
+
+    def in_narration(offset: int) -> bool:
+        return not any(other.start <= offset < other.end for other in statements)
+
+    candidates = [
+        (offset, record) for record in people.records for offset in record.mentioned_at
+        if max(since, before - SPEAKER_NEAR_CHARS) <= offset < before and in_narration(offset)
+    ]
+    return max(candidates, key=lambda item: item[0])[1] if candidates else None
 
 
 def _resolve_by_context(
@@ -231,6 +286,35 @@ def _resolve_by_context(
     if mention.kind == "organization":
         return Resolved(statement, mention, None, None, original(analysis, mention.words))
     return Resolved(statement, mention, None, None)
+
+
+def _known_start(analysis: Analysis, mention: Mention, people: People) -> str | None:
+    """A known person's name or surname opening a longer, unknown "name": the words
+    after it are an object (`روستا قانون جذب سرمایه را ... دانست`)."""
+    if len(mention.name_words) <= 2 or people.by_name(original(analysis, mention.name_words)):
+        return None
+    for length in (2, 1):
+        known = original(analysis, mention.name_words[:length])
+        if people.by_name(known, first_name_alone=False) is not None:
+            return known
+    return None
+
+
+def _named_in(name: str, organizations: list[str]) -> str | None:
+    """The organization whose written name holds `name` as a word sequence."""
+    words = _bare_words(name)
+    for organization in organizations:
+        org_words = _bare_words(organization)
+        if any(
+            org_words[i : i + len(words)] == words
+            for i in range(1, len(org_words) - len(words) + 1)
+        ):
+            return organization
+    return None
+
+
+def _bare_words(text: str) -> list[str]:
+    return [w for w in name_key(text).replace("«", " ").replace("»", " ").split() if w]
 
 
 def _tagged_person(mention: Mention) -> bool:

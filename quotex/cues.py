@@ -174,10 +174,22 @@ def find_cues(analysis: Analysis) -> list[Cue]:
         compound = _compound_preverb(analysis, first_of_verb, word, stem)
         if compound is not None:
             entry, preverb_first = compound
-            cues.append(Cue(entry, word, preverb_first, last, first_of_verb))
+            cue = Cue(entry, word, preverb_first, last, first_of_verb)
         elif stem in lex.simple and not _is_passive(analysis, word):
-            cues.append(Cue(lex.simple[stem], word, first_of_verb, last, first_of_verb))
+            cue = Cue(lex.simple[stem], word, first_of_verb, last, first_of_verb)
+        else:
+            continue
+        if not _after_modal(analysis, cue.first):
+            cues.append(cue)
     return cues
+
+
+def _after_modal(analysis: Analysis, first: Word) -> bool:
+    """`باید گفت`, `نمی‌توان انکار کرد`: a modal right before the cue's first word."""
+    before = first.index - 1
+    return before >= 0 and _same_sentence(analysis.words[before], first) and (
+        analysis.words[before].text in cue_lexicon().modals
+    )
 
 
 def _is_passive(analysis: Analysis, verb: Word) -> bool:

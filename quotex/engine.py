@@ -46,9 +46,12 @@ def build_article(source: str, analysis: nlp.Analysis) -> Article:
     resolved = coref.resolve(analysis, statements, people)
 
     ids: dict[int, str] = {}
+    keys: list[object] = []  # alive, so that no id() is reused for another speaker
 
     def speaker_id(key: object) -> str:
-        ids.setdefault(id(key), f"s{len(ids) + 1}")
+        if id(key) not in ids:
+            ids[id(key)] = f"s{len(ids) + 1}"
+            keys.append(key)
         return ids[id(key)]
 
     org_ids: dict[str, object] = {}

@@ -19,6 +19,7 @@ from quotex.speakers import (
     drop_honorifics,
     is_org_head,
     is_title_head,
+    name_end_before_title,
     plausible_name,
     subject_words,
 )
@@ -61,6 +62,9 @@ def add_person_entities(analysis: Analysis, people: People) -> None:
     spans = []
     for entity, words in entity_spans(analysis):
         if entity == "PER":
+            limit = analysis.sentence_of(words[0]).last + 1
+            end = name_end_before_title(analysis.words, words[0].index, words[-1].index, limit)
+            words = analysis.words[words[0].index : end + 1]
             words = drop_honorifics(_with_first_name(analysis, words), [])
             if plausible_name([w.text for w in words]):
                 spans.append(words)

@@ -80,6 +80,7 @@ class CueLexicon:
     compounds: dict[tuple[str, str], CueEntry]  # (preverb, light-verb past stem) -> entry
     preverb_words: dict[str, tuple[str, ...]]  # first word of a preverb -> full preverbs
     according: tuple[tuple[str, ...], ...]  # `به گفته` as word tuples
+    modals: frozenset[str]  # `باید`, `می‌توان`: the verb after them reports nothing
 
 
 def _split_variants(field: str) -> tuple[str, ...]:
@@ -119,6 +120,7 @@ def cue_lexicon() -> CueLexicon:
             k: tuple(sorted(v, key=len, reverse=True)) for k, v in preverb_words.items()
         },
         according=according,
+        modals=frozenset(sections["modals"]),
     )
 
 

@@ -82,8 +82,13 @@ class NLP:
     """The two Stanza pipelines of one model set, loaded once per process."""
 
     def __init__(self, models: modelset.ModelSet) -> None:
+        from stanza.models.common.foundation_cache import FoundationCache
+
         self.models = models
-        given_words = {"logging_level": "ERROR", "tokenize_pretokenized": True}
+        # one cache for both pipelines: the word-vector table (pretrain.pt, a third of
+        # the load time) is read once instead of once per pipeline
+        given_words = {"logging_level": "ERROR", "tokenize_pretokenized": True,
+                       "foundation_cache": FoundationCache(local_files_only=True)}
         self.entity_tagger = modelset.build_pipeline(models, ENTITY_PROCESSORS, **given_words)
         self.tagger = modelset.build_pipeline(models, TAG_PROCESSORS, **given_words)
 

@@ -43,6 +43,14 @@ DROPPED = re.compile(
 )
 
 PERSIAN_WORD = re.compile("[\u0621-\u06d3\u200c]+")
+_CHAR_TABLE = str.maketrans(CHAR_MAP)
+
+
+def fold(text: str) -> str:
+    """Letter variants, digits and invisible marks as `normalize` writes them, without
+    its word repairs: a key for comparing one name written two ways (`نبى`, `نبی`)."""
+    return DROPPED.sub("", text.translate(_CHAR_TABLE))
+
 
 # Verb prefixes of the present/continuous and negation, written joined to the stem.
 VERB_PREFIXES = ("نمی", "می")
@@ -59,6 +67,15 @@ AFTER_H_SUFFIXES = ("ایم", "اید", "اند", "ای", "ام")
 # Stand-alone pieces that belong to the previous or next word (`می گوید`, `مراسم های`).
 JOIN_NEXT = frozenset({"می", "نمی"})
 JOIN_PREVIOUS = frozenset({"ها", "های", "هایی", "هایش", "ترین"})
+# Compound nouns of two stems and `و`, which scraped text writes with spaces
+# (`گفت و گو` for `گفت‌وگو`): joined, `گفت` is no cue and `گو` no name.
+SPACED_COMPOUNDS = (("گفت", "گو"), ("گفت", "شنود"), ("جست", "جو"), ("پرس", "جو"),
+                    ("رفت", "آمد"), ("شست", "شو"))
+_SPACED_COMPOUND = re.compile(
+    "(?<![\u0621-\u06d3\u200c])(?:"
+    + "|".join(f"{first} و {second}" for first, second in SPACED_COMPOUNDS)
+    + ")(?=\u200c|ی?(?:[^\u0621-\u06d3\u200c]|$)|ها)"
+)
 
 
 @dataclass(frozen=True)
@@ -192,7 +209,8 @@ def _suffix_cut(word: str) -> dict[int, str]:
 
 
 def _join_split_pieces(out: _Builder) -> None:
-    """Turn the space in `می گوید` or `مراسم های` into a ZWNJ (one char for one)."""
+    """Turn the space in `می گوید`, `مراسم های` or `گفت و گو` into a ZWNJ (one char for
+    one)."""
     text = "".join(out.chars)
     for match in re.finditer(r"(?<![\w\u200c])([\u0621-\u06d3\u200c]+) (?=[\u0621-\u06d3])", text):
         word = match.group(1)
@@ -203,3 +221,7 @@ def _join_split_pieces(out: _Builder) -> None:
         joins_previous = next_word in JOIN_PREVIOUS or (next_word == "ای" and word.endswith("ه"))
         if joins_next or joins_previous:
             out.chars[space] = ZWNJ
+    for match in _SPACED_COMPOUND.finditer(text):
+        for offset, char in enumerate(match.group(), match.start()):
+            if char == " ":
+                out.chars[offset] = ZWNJ

@@ -19,8 +19,15 @@ from quotex.lexicon import ZWNJ, speaker_words, words_of
 from quotex.nlp import Analysis, Word
 
 PUNCTUATION = frozenset("،,:؛;.!?«»\"'()[]-–—/")
-CONJUNCTIONS = frozenset({"و"})
-OPENING_QUOTES = frozenset({"«", '"', "“"})
+# Opening quote mark -> its closing mark.
+QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”"}
+OPENING_QUOTES = frozenset(QUOTE_PAIRS)
+# An outlet's or organization's quoted name after its head word is short.
+QUOTED_NAME_MAX_WORDS = 5
+PLURAL_SUFFIXES = ("های", "ها")
+# Plural endings of a group of people (`محققان`, `کارشناس‌ها`), and the superlative.
+GROUP_PLURALS = ("ان", "ها")
+SUPERLATIVE = "ترین"
 # Persian names run to four words at most (`محمدحسن رضایی خوش اقبال`).
 MAX_NAME_WORDS = 4
 
@@ -75,12 +82,40 @@ def is_org_head(words: Sequence[Word], i: int) -> bool:
     return match_entry(words, i, "organization_heads") > 0
 
 
+def _is_conjunction(word: Word) -> bool:
+    return word.text in words_of("conjunctions")
+
+
 def _trim(words: list[Word]) -> list[Word]:
-    while words and (words[0].text in PUNCTUATION or words[0].text in CONJUNCTIONS):
+    """Words without punctuation and `و` at either end; a closing quote mark stays
+    when its opening one is inside (`روزنامه «اعتماد»`)."""
+    while words and (words[0].text in PUNCTUATION or _is_conjunction(words[0])):
         words = words[1:]
-    while words and (words[-1].text in PUNCTUATION or words[-1].text in CONJUNCTIONS):
+    while words and (words[-1].text in PUNCTUATION or _is_conjunction(words[-1])):
+        if any(QUOTE_PAIRS.get(w.text) == words[-1].text for w in words[:-1]):
+            break
         words = words[:-1]
     return words
+
+
+def ends_subject(word: Word) -> bool:
+    """A preposition, time word or particle: the subject stops before it."""
+    return word.text in words_of("subject_stoppers") or word.text in words_of("time_words")
+
+
+def after_time_adverbial(words: Sequence[Word], start: int, end: int) -> int:
+    """Index after a time adverbial opening words[start:end] (`روز گذشته`, `بامداد
+    جمعه`, `عصر روز ۲۵ آبان`), or `start` when none opens it."""
+    i = start
+    while i < end and words[i].text in words_of("time_words"):
+        i += 1
+        while i < end and (
+            words[i].text in words_of("time_modifiers") or words[i].text.isdigit()
+        ):
+            i += 1
+    if i > start and i < end and words[i].text in ("،", ","):
+        i += 1
+    return i
 
 
 def subject_words(
@@ -89,15 +124,17 @@ def subject_words(
     """The noun phrase at the start of analysis.words[first:end], up to a stopper.
 
     Commas stay inside (`NAME، TITLE،`), and so do numbers after the first word
-    (`آزادکار وزن 70 کیلوگرم`); a preposition, time adverb, verb or `را` ends it.
+    (`آزادکار وزن 70 کیلوگرم`) and an outlet's quoted name (`روزنامه «X»`); a
+    preposition, time adverb, verb or `را` ends it.
     """
-    stoppers = words_of("subject_stoppers")
     out: list[Word] = []
     words = analysis.words
     i = first
     while i < end and (stop_at is None or i < stop_at):
         word = words[i]
         continuation = match_entry(words, i, "title_continuations") if out else 0
+        # a title head of several words may hold a stopper (`امام جمعه`)
+        continuation = continuation or _longer_than_one(match_entry(words, i, "title_heads"))
         if continuation and i + continuation <= end:
             out.extend(words[i : i + continuation])
             i += continuation
@@ -109,7 +146,13 @@ def subject_words(
         if word.text in OPENING_QUOTES and not out:
             i += 1
             continue  # `به گفته "عمرو موسی"،`
-        if word.text in stoppers or word.text in (":", "؛", "«", "»", '"'):
+        if word.text in OPENING_QUOTES and is_org_head(out, len(out) - 1):
+            closing = _quote_end(words, i, min(end, i + QUOTED_NAME_MAX_WORDS + 2))
+            if closing is not None:  # `روزنامه «وال‌استریت ژورنال»`
+                out.extend(words[i : closing + 1])
+                i = closing + 1
+                continue
+        if ends_subject(word) or word.text in (":", "؛", "«", "»", '"'):
             break
         if word.parsed and word.upos in ("VERB", "AUX", "SCONJ", "ADP") and out:
             break
@@ -120,14 +163,35 @@ def subject_words(
     return _trim(out)
 
 
+def _longer_than_one(length: int) -> int:
+    return length if length > 1 else 0
+
+
+def _quote_end(words: Sequence[Word], opening: int, end: int) -> int | None:
+    """Index of the quote mark closing words[opening] before `end`, or None."""
+    closer = QUOTE_PAIRS[words[opening].text]
+    for i in range(opening + 1, end):
+        if words[i].text == closer:
+            return i
+    return None
+
+
+def _singular(text: str) -> str:
+    """`مقام‌های` -> `مقام`: the plural suffix off, for the description tables."""
+    for suffix in PLURAL_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            return text[: -len(suffix)].rstrip(ZWNJ)
+    return text
+
+
 def parse_mention(words: list[Word]) -> Mention:
     """Split a speaker phrase into honorific, name and title."""
     words = _trim(list(words))
     mention = Mention(words=words, name_words=[], title_words=[])
     if not words:
         return mention
-    if len(words) == 1 and words[0].text in words_of("pronouns"):
-        mention.pronoun = True
+    if words[0].text in words_of("pronouns") and not any(w.entity == "PER" for w in words):
+        mention.pronoun = True  # `وی`, and `وی دومین نکته را ... گفت` (an object after it)
         return mention
     if words[0].text in words_of("demonstratives") and (
         len(words) <= 3 or (len(words) > 1 and is_title_head(words, 1))
@@ -135,7 +199,10 @@ def parse_mention(words: list[Word]) -> Mention:
         mention.pronoun = True  # `این مسئول`, `این کاندیدای احتمالی`: the speaker before
         return mention
 
-    if words[0].text in words_of("anonymous") and not any(w.entity == "PER" for w in words):
+    anonymous = words_of("anonymous")
+    if (words[0].text in anonymous or _singular(words[0].text) in anonymous) and not any(
+        w.entity == "PER" for w in words
+    ):
         mention.anonymous = True  # `یک منبع آگاه`: described, never named
         mention.title_words = words
         return mention
@@ -161,9 +228,18 @@ def drop_honorifics(words: list[Word], found: list[str]) -> list[Word]:
             found.append(" ".join(w.text for w in words[i : i + length]))
             i += length
             continue
+        if at_part_start and _key(words[i]) in _honorific_tails() and i + 1 < len(words):
+            i += 1  # the rest of an honorific cut by the NER (`[الاسلام والمسلمین X]`)
+            continue
         out.append(words[i])
         i += 1
     return out
+
+
+@cache
+def _honorific_tails() -> frozenset[str]:
+    """Words after the first of several-word honorifics (`الاسلام`, `والمسلمین`)."""
+    return frozenset(piece for entry in _multiword("honorifics") for piece in entry[1:])
 
 
 def _entity_is(words: Sequence[Word], entity: str) -> bool:
@@ -189,6 +265,8 @@ def _split_name_title(words: list[Word]) -> tuple[list[Word], list[Word]]:
             return [], []
         if len(parts) > 1 and _could_be_name(parts[0]):  # `NAME، DESCRIPTION`
             return parts[0], _trim(words[len(parts[0]) :])
+        if _is_description(words):
+            return [], words
         return words, []
     if heads[0] == 0:
         tail = parts[-1] if len(parts) > 1 else []
@@ -198,10 +276,23 @@ def _split_name_title(words: list[Word]) -> tuple[list[Word], list[Word]]:
     return _trim(words[: heads[0]]), words[heads[0] :]
 
 
+def _is_description(words: list[Word]) -> bool:
+    """A group of people or a superlative, never a name: `محققان`, `پزشکان`,
+    `قوی‌ترین مرد معلول جهان`."""
+    nominal = lexicon.nominal_stems()
+    if any(w.text.replace(ZWNJ, "").endswith(SUPERLATIVE) for w in words):
+        return True
+    text = words[0].text if len(words) == 1 else ""
+    return any(
+        text.endswith(suffix) and text[: -len(suffix)].rstrip(ZWNJ) in nominal
+        for suffix in GROUP_PLURALS
+    )
+
+
 def _could_be_name(words: list[Word]) -> bool:
     """A short phrase with no title or organization word and no `و` in it."""
     return len(words) <= 3 and not any(
-        is_title_head(words, i) or is_org_head(words, i) or words[i].text in CONJUNCTIONS
+        is_title_head(words, i) or is_org_head(words, i) or _is_conjunction(words[i])
         for i in range(len(words))
     )
 
@@ -225,7 +316,11 @@ def plausible_name(texts: Sequence[str]) -> bool:
         bool(texts)
         and not any(t.isdigit() or t in PUNCTUATION for t in texts)
         and not all(len(t) <= 1 for t in texts)
-        and not all(t in nominal for t in texts)
+        and (
+            not all(t in nominal for t in texts)
+            # `اسماعیل دوستی`, `عمرو موسی`: a first name and words that are nouns too
+            or (len(texts) > 1 and texts[0] in lexicon.first_names())
+        )
     )
 
 
@@ -241,9 +336,9 @@ def _person_span(words: list[Word]) -> tuple[int, int] | None:
         return None
     start = end = tagged[0]
     while end + 1 < len(words) and words[end + 1].entity == "PER" and not (
-        words[end + 1].entity_begin
+        words[end + 1].entity_begin or is_title_head(words, end + 1)
     ):
-        end += 1
+        end += 1  # a title word is no part of a name (`[ترور نوا مجری] و کمدین`)
     if not plausible_name([w.text for w in words[start : end + 1]]):
         return None
     # a lone tagged first name takes the surname after it (`[علی‌محمد] لروند`)
@@ -256,6 +351,7 @@ def _person_span(words: list[Word]) -> tuple[int, int] | None:
         ):
             break  # `[علی‌محمد] لروند`, `[علی‌محمد] لروند، امام جمعه`
         end += 1
+    end = name_end_before_title(words, start, end, len(words))
     while start > 0 and end - start < MAX_NAME_WORDS - 1 and _name_like(words, start - 1):
         if words[start - 1].text not in lexicon.first_names() or (
             start - 1 > 0 and words[start - 2].text not in ("،", ",")
@@ -263,19 +359,34 @@ def _person_span(words: list[Word]) -> tuple[int, int] | None:
             break  # a first name at the phrase's start: `رسول [علی اشرفی‌پور]`
         start -= 1
     if start > 0 and is_title_head(words, 0) and (
-        end == start or words[start - 1].text in CONJUNCTIONS
+        end == start or _is_conjunction(words[start - 1])
     ):
         return None  # tagged words inside a title (`استاندار کهگیلویه و [بویر احمد]`)
     return start, end
 
 
-def _name_like(words: list[Word], i: int) -> bool:
+def name_end_before_title(words: Sequence[Word], start: int, end: int, limit: int) -> int:
+    """The last index of a person's name tagged words[start..end].
+
+    The NER often drops a name's last word (`[حسین خوش] اقبال، معاون استاندار`,
+    `[حمیدرضا غنی] آبادی مدیرکل`): one name-like word between the span and a title
+    (after a comma or not) belongs to the name. `limit` is where the words end.
+    """
+    after = end + 1
+    if after + 1 >= limit or end - start + 2 > MAX_NAME_WORDS or not _name_like(words, after):
+        return end
+    title_at = after + 2 if words[after + 1].text in ("،", ",") else after + 1
+    return after if title_at < limit and is_title_head(words, title_at) else end
+
+
+def _name_like(words: Sequence[Word], i: int) -> bool:
     word = words[i]
     return (
         word.entity in ("", "PER")
         and word.text not in PUNCTUATION
-        and word.text not in CONJUNCTIONS
+        and not _is_conjunction(word)
         and not word.text.isdigit()
+        and not ends_subject(word)
         and not is_title_head(words, i)
         and not is_org_head(words, i)
         and match_entry(words, i, "honorifics") == 0

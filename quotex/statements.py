@@ -24,7 +24,6 @@ from quotex.nlp import Analysis, Word
 # Forms of `to be` that end a clause when no tagger says where verbs are.
 COPULAS = frozenset({"است", "هست", "نیست", "بود", "بودند", "نبود", "باشد", "باشند", "بوده"})
 SENTENCE_END = frozenset({".", "!", "?", "؟"})
-OPEN_QUOTES = {"«": "»", '"': '"', "“": "”"}
 # A colon headline's speaker is short: a name, a surname or a short title.
 HEADLINE_MAX_WORDS = 5
 MIN_STATEMENT_WORDS = 2
@@ -134,6 +133,7 @@ def _statement_for_cue(
 def _subject(analysis: Analysis, start: int, end: int) -> list[Word]:
     """The speaker's words: at the clause start, or after a fronted adverbial and its
     comma (`در ابتدای جلسه، حسینی، درباره ... گفت`)."""
+    start = speakers.after_time_adverbial(analysis.words, start, end)
     subject = speakers.subject_words(analysis, start, end)
     if subject:
         return subject
@@ -186,13 +186,19 @@ def _skip_byline(analysis: Analysis, start: int, end: int) -> int:
                 return word.index + 1
         return end
     for word in words[start : min(end, start + BYLINE_MAX_WORDS + 1)]:
+        if speakers.is_title_head(words, word.index):
+            break  # `کارشناس انجمن‌های علمی - دانشجویی`: a title with a hyphen in it
         if word.text in BYLINE_DASHES and word.index > start:
             return word.index + 1
-    if words[start].text in OPEN_QUOTES:
-        closer = OPEN_QUOTES[words[start].text]
+    if words[start].text in speakers.QUOTE_PAIRS:
+        closer = speakers.QUOTE_PAIRS[words[start].text]
         for word in words[start + 1 : min(end, start + BYLINE_MAX_WORDS + 2)]:
             if word.text == closer:
-                return word.index + 1 if word.index + 1 < end else start
+                after = word.index + 1
+                # a speaker must follow, else the quoted name is the speaker
+                # (`«وال‌استریت‌ژورنال» با گزارش این خبر افزود`)
+                named_after = after < end and speakers.subject_words(analysis, after, end)
+                return after if named_after else start
     return start
 
 
@@ -304,9 +310,9 @@ def _quoted_span(analysis: Analysis, index: int) -> tuple[int, int] | None:
     """Inside a quotation opening at words[index], if it closes in the paragraph."""
     words = analysis.words
     opener = words[index].text
-    if opener not in OPEN_QUOTES:
+    if opener not in speakers.QUOTE_PAIRS:
         return None
-    closer = OPEN_QUOTES[opener]
+    closer = speakers.QUOTE_PAIRS[opener]
     paragraph_end = analysis.paragraph_end(words[index].start)
     depth = 0
     for word in words[index + 1 :]:
@@ -397,7 +403,9 @@ def _colon_headlines(
             head.append(word)
         if colon is None or not head:
             continue
-        opens_quote = colon.index + 1 < len(words) and words[colon.index + 1].text in OPEN_QUOTES
+        opens_quote = colon.index + 1 < len(words) and (
+            words[colon.index + 1].text in speakers.QUOTE_PAIRS
+        )
         if not _looks_like_speaker(head, topic_allowed=opens_quote):
             continue
         start, end = _colon_text(analysis, colon.index, cues, head)
@@ -431,4 +439,4 @@ def _looks_like_speaker(head: list[Word], topic_allowed: bool) -> bool:
         return False
     if head[-1].text in COPULAS:
         return False  # `در این گزارش آمده است: ...`
-    return topic_allowed or not any(w.text in words_of("subject_stoppers") for w in head)
+    return topic_allowed or not any(speakers.ends_subject(w) for w in head)

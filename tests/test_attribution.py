@@ -223,3 +223,106 @@ def test_a_bare_title_of_the_same_head_goes_to_the_nearby_named_speaker():
     )
     quotes = quotes_of(text, ("بیوک میرزایی",))
     assert [(q[0], q[1]) for q in quotes] == [("بیوک میرزایی", "بازیگر پیشکسوت سینما")] * 2
+
+
+def test_time_adverbial_before_the_subject_is_skipped():
+    text = ("بامداد جمعه روزنامه «اعتماد» مدعی شد دولت برای نخستین بار بودجه را اصلاح کرده است. "
+            "«اعتماد» با انتشار این گزارش افزود این اصلاحیه به مجلس رفته است.")
+    article = build_article("t", analysis_of(text))
+    speakers = [(q.speaker.name, q.speaker.kind) for q in article.quotes]
+    assert speakers == [("روزنامه «اعتماد»", "organization")] * 2
+    assert len({q.speaker.id for q in article.quotes}) == 1
+
+
+def test_weekday_ends_the_subject_and_a_title_may_hold_one():
+    article = build_article("t", analysis_of("وزارت کشور جمعه اعلام کرد: انتخابات برگزار می‌شود."))
+    assert article.quotes[0].speaker.name == "وزارت کشور"
+    quotes = quotes_of("امام جمعه موقت تهران گفت: نماز جمعه این هفته برگزار می‌شود.")
+    assert quotes[0][:2] == (None, "امام جمعه موقت تهران")
+
+
+def test_plural_officials_are_described_not_named():
+    quotes = quotes_of("مقام‌های آمریکایی گفته‌اند این کشتی‌ها بدون درگیری توقیف شده‌اند.")
+    assert quotes[0][:2] == (None, "مقام‌های آمریکایی")
+
+
+def test_a_modal_before_the_verb_reports_nothing():
+    assert quotes_of("اما باید گفت که شما همچنان به مراقبت از پوست نیاز دارید.") == []
+    assert quotes_of("نمی‌توان انکار کرد که این طرح هزینه زیادی دارد.") == []
+
+
+def test_a_name_the_ner_cut_short_is_completed_before_the_title():
+    text = "حمیدرضا غنی آبادی مدیرکل مجوزهای بانکی گفت: قانون چک اجرا می‌شود."
+    (quote,) = quotes_of(text, ("حمیدرضا غنی",))
+    assert quote[:2] == ("حمیدرضا غنی آبادی", "مدیرکل مجوزهای بانکی")
+
+
+def test_a_pronoun_goes_to_a_person_the_narration_just_introduced():
+    text = ("علی لاریجانی، رئیس مجلس گفت: مصرف برق بالا رفته است.\n\n"
+            "«هومن مهری» یکی از جوانانی است که هر روز به خانواده شهدا سر می‌زند. "
+            "او می‌گوید: کار ما یک جور عشق است.\n\n"
+            "هومن می‌گوید: امروز کار خاصی نداریم.")
+    quotes = quotes_of(text, ("علی لاریجانی", "هومن مهری"))
+    assert [q[0] for q in quotes] == ["علی لاریجانی", "هومن مهری", "هومن مهری"]
+
+
+def test_a_pronoun_after_a_quote_naming_someone_stays_with_the_speaker():
+    text = ("علی لاریجانی، رئیس مجلس گفت: من با حسن روحانی دیدار کردم. "
+            "وی افزود: این دیدار مفید بود.")
+    quotes = quotes_of(text, ("علی لاریجانی", "حسن روحانی"))
+    assert [q[0] for q in quotes] == ["علی لاریجانی", "علی لاریجانی"]
+
+
+def test_speakers_with_no_name_each_get_their_own_id():
+    text = ("در ادامه افزود: مذاکرات ادامه دارد.\n\n"
+            "یک مقام آمریکایی گفته است این کشتی‌ها توقیف شده‌اند.\n\n"
+            "سخنگوی دولت گفت: خبر جدیدی نداریم.")
+    article = build_article("t", analysis_of(text))
+    speakers = [(q.speaker.title, q.speaker.id) for q in article.quotes]
+    assert [title for title, _ in speakers] == [None, "یک مقام آمریکایی", "سخنگوی دولت"]
+    assert len({speaker_id for _, speaker_id in speakers}) == 3
+
+
+def test_a_conjunction_opening_the_clause_is_no_speaker():
+    text = "علی دایی، سرمربی تیم گفت: بازی سختی بود.\n\nاما دایی گفت: ما آماده‌ایم."
+    quotes = quotes_of(text, ("علی دایی",))
+    assert [q[0] for q in quotes] == ["علی دایی", "علی دایی"]
+
+
+def test_a_pronoun_with_an_object_after_it_is_still_the_pronoun():
+    text = ("علی دایی، سرمربی تیم گفت: بازی سختی بود.\n\n"
+            "وی دومین نکته را آمادگی بدنی دانست و گفت: بازیکنان خسته‌اند.")
+    quotes = quotes_of(text, ("علی دایی",))
+    assert [q[0] for q in quotes] == ["علی دایی", "علی دایی"]
+
+
+def test_a_group_of_people_is_a_description_not_a_name():
+    (quote,) = quotes_of("محققان می‌گویند خواندن کتاب برای کودکان مفید است.")
+    assert quote[:2] == (None, "محققان")
+
+
+def test_a_hyphen_inside_a_title_is_no_byline():
+    text = "کارشناس انجمن‌های علمی - دانشجویی وزارت علوم گفت: پارک‌های علم جریان‌ساز هستند."
+    (quote,) = quotes_of(text)
+    assert quote[:2] == (None, "کارشناس انجمن‌های علمی - دانشجویی وزارت علوم")
+
+
+def test_a_title_word_the_ner_put_in_a_name_stays_in_the_title():
+    text = "ترور نوا مجری و کمدین آمریکایی گفت: این تیم قهرمان جهان شده است."
+    (quote,) = quotes_of(text, ("ترور نوا مجری",))
+    assert quote[:2] == ("ترور نوا", "مجری و کمدین آمریکایی")
+
+
+def test_an_honorific_cut_by_the_ner_stays_out_of_the_name():
+    text = ("حجت الاسلام والمسلمین محمد حاج ابوالقاسم در مراسم گفت: قاضی باید عادل باشد.\n\n"
+            "حاج ابوالقاسم افزود: عجله در قضاوت روا نیست.")
+    article = build_article("t", analysis_of(text, ("الاسلام والمسلمین محمد حاج ابوالقاسم",)))
+    assert [p.name for p in article.people] == ["محمد حاج ابوالقاسم"]
+    assert {q.speaker.name for q in article.quotes} == {"محمد حاج ابوالقاسم"}
+
+
+def test_a_known_surname_before_an_object_is_the_speaker():
+    text = ("احمد روستا، کارشناس اقتصادی گفت: دولت باید ستاد ویژه تشکیل دهد.\n\n"
+            "روستا قانون جذب سرمایه‌گذاری خارجی را دارای ابهام دانست و گفت: این ابهام باید رفع شود.")
+    quotes = quotes_of(text, ("احمد روستا",))
+    assert [q[0] for q in quotes] == ["احمد روستا", "احمد روستا"]

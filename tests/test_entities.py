@@ -50,3 +50,10 @@ def test_a_title_given_with_as_is_collected():
     article = build_article("t", analysis_of(text, ("لوئیس انریکه",)))
     assert [(p.name, p.titles) for p in article.people] == [
         ("لوئیس انریکه", ["سرمربی تیم ملی اسپانیا"])]
+
+
+def test_names_in_arabic_letters_that_are_also_nouns_are_people():
+    text = "اسماعيل دوستي در این مراسم حضور داشت.\nدوستی گفت: برنامه‌ها اجرا می‌شود."
+    article = build_article("t", analysis_of(text, ("اسماعیل دوستی",)))
+    assert [(p.name, p.mentions) for p in article.people] == [("اسماعيل دوستي", 2)]
+    assert article.quotes[0].speaker.name == "اسماعيل دوستي"

@@ -1,4 +1,4 @@
-from quotex.normalize import ZWNJ, normalize
+from quotex.normalize import ZWNJ, fold, normalize
 
 
 def test_arabic_letters_and_digits_become_persian_and_ascii():
@@ -47,3 +47,14 @@ def test_dropped_marks_do_not_shift_offsets():
 
 def test_glued_adverbial_phrase_is_split():
     assert normalize("جواد قناعت درپایان افزود").text == "جواد قناعت در پایان افزود"
+
+
+def test_spaced_compounds_with_va_become_one_word():
+    assert normalize("در گفت و گو با خبرنگار").text == "در گفت‌و‌گو با خبرنگار"
+    assert normalize("رفت و آمدها").text == "رفت‌و‌آمد‌ها"
+    assert normalize("او گفت و گوشی را برداشت").text == "او گفت و گوشی را برداشت"
+
+
+def test_fold_compares_names_written_with_arabic_letters():
+    assert fold("نبى") == fold("نبي") == "نبی"
+    assert fold("اسماعيل دوستي") == "اسماعیل دوستی"
