@@ -184,6 +184,25 @@ def _singular(text: str) -> str:
     return text
 
 
+def subject_before_object(words: list[Word]) -> list[Word]:
+    """The subject of `words`, a phrase that runs on into the object before `را`:
+    a pronoun (`وی [متمرکز شدن ...] را`), up to the last comma (`X، TITLE، [Y] را`), or
+    a tagged name (`[X] [قانون جذب سرمایه] را`); else all of it."""
+    if not words:
+        return words
+    if words[0].text in words_of("pronouns"):
+        return words[:1]
+    commas = [i for i, w in enumerate(words) if w.text in ("،", ",")]
+    if commas:
+        return _trim(words[: commas[-1]])
+    tagged = 0
+    while tagged < len(words) and words[tagged].entity == "PER":
+        tagged += 1
+    if 0 < tagged < len(words) and not is_title_head(words, tagged):
+        return words[:tagged]
+    return words
+
+
 def parse_mention(words: list[Word]) -> Mention:
     """Split a speaker phrase into honorific, name and title."""
     words = _trim(list(words))

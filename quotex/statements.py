@@ -215,13 +215,9 @@ def _object_statement(analysis: Analysis, cue: Cue, region_start: int) -> tuple[
     preps = {p for p in entry.object_preps if " " not in p}
     two_word = {tuple(p.split()) for p in entry.object_preps if " " in p}
     if "را" in preps:
-        if cue.first.index - 1 >= region_start and words[cue.first.index - 1].text == "را":
-            subject = speakers.subject_words(analysis, region_start, cue.first.index - 1)
-            first = subject[-1].index + 1 if subject else region_start
-            first = _skip_commas(analysis, first)
-            if first < cue.first.index - 1:
-                return first, cue.first.index - 2
-        return None
+        span = _ra_object(analysis, cue, region_start)
+        if span is not None or preps == {"را"}:
+            return span
     # The object preposition before the cue: the last one that opens a comma segment
     # (`X، در جلسه ...، از Y خبر داد`), else the farthest back, which keeps a nested
     # `از` inside Y (`از کشف ۲ تن از مواد خبر داد`). A verb ends the search.
@@ -240,6 +236,26 @@ def _object_statement(analysis: Analysis, cue: Cue, region_start: int) -> tuple[
     if chosen is None or chosen + 1 >= cue.first.index:
         return None
     return chosen + 1, cue.first.index - 1
+
+
+def _ra_object(analysis: Analysis, cue: Cue, region_start: int) -> tuple[int, int] | None:
+    """Word span of `Y را Z` in `X Y را Z قلمداد کرد` / `X Y را به Z متهم کرد`, without a
+    `را` that ends it (`X Y را تشریح کرد`); None when no `را` precedes the cue."""
+    words = analysis.words
+    marker = next(
+        (w.index for w in reversed(words[region_start : cue.first.index]) if w.text == "را"),
+        None,
+    )
+    if marker is None:
+        return None
+    subject = speakers.subject_before_object(
+        speakers.subject_words(analysis, region_start, marker)
+    )
+    first = _skip_commas(analysis, subject[-1].index + 1 if subject else region_start)
+    last = cue.first.index - 1
+    if words[last].text == "را":
+        last -= 1
+    return (first, last) if first <= last and first != marker else None
 
 
 def _skip_commas(analysis: Analysis, index: int) -> int:

@@ -326,3 +326,21 @@ def test_a_known_surname_before_an_object_is_the_speaker():
             "روستا قانون جذب سرمایه‌گذاری خارجی را دارای ابهام دانست و گفت: این ابهام باید رفع شود.")
     quotes = quotes_of(text, ("احمد روستا",))
     assert [q[0] for q in quotes] == ["احمد روستا", "احمد روستا"]
+
+
+def test_an_object_with_ra_before_the_cue_is_the_statement():
+    text = "نخست‌وزیر سابق، او را به منفعت‌جویی و ترجیح منافع شخصی متهم کرد."
+    (quote,) = quotes_of(text)
+    assert quote[1:5] == ("نخست‌وزیر سابق", "متهم کرد", "indirect",
+                          "او را به منفعت‌جویی و ترجیح منافع شخصی")
+    text = "وی مبارزه با قاچاق را از اولویت‌های پلیس نام برد."
+    (quote,) = quotes_of("علی مویدی گفت: کار ادامه دارد. " + text, ("علی مویدی",))[1:]
+    assert (quote[0], quote[2], quote[4]) == (
+        "علی مویدی", "نام برد", "مبارزه با قاچاق را از اولویت‌های پلیس")
+
+
+def test_warnings_and_complaints_are_cues():
+    quotes = quotes_of("فولادگر تذکر داد: باید هوشیار بود.\n\nوی از کمبود بودجه گلایه کرد.",
+                       ("فولادگر",))
+    assert [(q[2], q[4]) for q in quotes] == [
+        ("تذکر داد", "باید هوشیار بود."), ("گلایه کرد", "کمبود بودجه")]
