@@ -16,14 +16,20 @@ from quotex import lexicon
 from quotex.lexicon import ZWNJ
 from quotex.nlp import Analysis, Word
 from quotex.normalize import fold
-from quotex.speakers import Mention, parse_mention
+from quotex.speakers import MAX_NAME_WORDS, Mention, parse_mention
 from quotex.statements import Statement
+
+# The honorific `سید`, often written joined to the first name.
+SAYYED = "سید"
 
 
 def name_key(text: str) -> str:
-    """Comparison key for names and titles: spacing, ZWNJ and letter variants do not
-    matter."""
-    return " ".join(fold(text).replace(ZWNJ, " ").split())
+    """Comparison key for names and titles: spacing, ZWNJ, letter variants and a
+    joined `سید` do not matter."""
+    tokens = fold(text).replace(ZWNJ, " ").split()
+    if tokens and tokens[0].startswith(SAYYED) and len(tokens[0]) >= len(SAYYED) + 3:
+        tokens[0] = tokens[0][len(SAYYED) :]  # `سیدغلامرضا موسوی` is `غلامرضا موسوی`
+    return " ".join(tokens)
 
 
 @dataclass
@@ -167,7 +173,9 @@ def resolve(analysis: Analysis, statements: list[Statement], people: People) -> 
             name_key(original(analysis, mention.name_words[-1:])) in surnames
         )
         if named and trusted:
-            name = _known_start(analysis, mention, people) or original(analysis, mention.name_words)
+            name = _known_start(analysis, statement, mention, people) or original(
+                analysis, mention.name_words
+            )
             record = people.add(name, mention.honorific)
             record.add_title(original(analysis, mention.title_words))
             record.spoke_at.append(statement.cue_start)
@@ -207,17 +215,21 @@ def _resolve_named(
     """The speaker of a mention that names a person or organization, else None."""
     if statement.conjoined or mention.pronoun or mention.is_empty or mention.anonymous:
         return None
+    written = original(analysis, mention.words)
+    known = people.by_name(written, first_name_alone=False) if len(mention.words) <= 2 else None
+    if mention.kind == "organization" and known is not None:
+        known.spoke_at.append(statement.cue_start)  # a surname the NER took for an ORG
+        return Resolved(statement, mention, known, None)
     if mention.kind == "organization":
         if statement.headline:
             return None  # maybe a topic line of an interview: decided in context
-        written = original(analysis, mention.words)
         organization = _named_in(written, organizations) or written  # `«اعتماد»`: the paper
         return Resolved(statement, mention, None, None, organization)
     if not mention.name_words:
         return None
     title = original(analysis, mention.title_words) or None
     name = original(analysis, mention.name_words)
-    name = _known_start(analysis, mention, people) or name
+    name = _known_start(analysis, statement, mention, people) or name
     organization = None if title or _tagged_person(mention) else _named_in(name, organizations)
     if organization is not None:  # `روزنامه «اعتماد» ... نوشت`, then `«اعتماد» افزود`
         return Resolved(statement, mention, None, None, organization)
@@ -288,12 +300,17 @@ def _resolve_by_context(
     return Resolved(statement, mention, None, None)
 
 
-def _known_start(analysis: Analysis, mention: Mention, people: People) -> str | None:
-    """A known person's name or surname opening a longer, unknown "name": the words
-    after it are an object (`روستا قانون جذب سرمایه را ... دانست`)."""
-    if len(mention.name_words) <= 2 or people.by_name(original(analysis, mention.name_words)):
+def _known_start(
+    analysis: Analysis, statement: Statement, mention: Mention, people: People
+) -> str | None:
+    """A known person's name or surname opening a subject that ran on into an object
+    (`روستا قانون جذب سرمایه را ... دانست`), or a "name" too long to be one."""
+    overlong = len(mention.name_words) > MAX_NAME_WORDS
+    if not (statement.before_object or overlong) or len(mention.name_words) < 2:
         return None
-    for length in (2, 1):
+    if people.by_name(original(analysis, mention.name_words)):
+        return None
+    for length in range(min(2, len(mention.name_words) - 1), 0, -1):
         known = original(analysis, mention.name_words[:length])
         if people.by_name(known, first_name_alone=False) is not None:
             return known

@@ -172,7 +172,7 @@ def find_cues(analysis: Analysis) -> list[Cue]:
         last = _trailing_auxiliaries(analysis, word)
         first_of_verb = _leading_future(analysis, word)
         compound = _compound_preverb(analysis, first_of_verb, word, stem)
-        if compound is not None:
+        if compound is not None and not _is_passive(analysis, word):
             entry, preverb_first = compound
             cue = Cue(entry, word, preverb_first, last, first_of_verb)
         elif stem in lex.simple and not _is_passive(analysis, word):

@@ -30,6 +30,8 @@ GROUP_PLURALS = ("ان", "ها")
 SUPERLATIVE = "ترین"
 # Persian names run to four words at most (`محمدحسن رضایی خوش اقبال`).
 MAX_NAME_WORDS = 4
+# How many words the NER may leave off the end of a name (`[علی اصغر] علی اکبری`).
+MAX_NAME_GAP = 2
 
 
 @dataclass
@@ -192,6 +194,8 @@ def subject_before_object(words: list[Word]) -> list[Word]:
         return words
     if words[0].text in words_of("pronouns"):
         return words[:1]
+    if words[0].text in words_of("demonstratives") and len(words) > 2:
+        return words[:2]  # `این فرد [نام فیلم خود] را`
     commas = [i for i, w in enumerate(words) if w.text in ("،", ",")]
     if commas:
         return _trim(words[: commas[-1]])
@@ -219,6 +223,9 @@ def parse_mention(words: list[Word]) -> Mention:
         return mention
 
     anonymous = words_of("anonymous")
+    if words[0].text in anonymous and len(words) > 1 and is_org_head(words, 1):
+        mention.kind = "organization"  # `یک رسانه ونزوئلایی`: an outlet, not a person
+        return mention
     if (words[0].text in anonymous or _singular(words[0].text) in anonymous) and not any(
         w.entity == "PER" for w in words
     ):
@@ -231,8 +238,10 @@ def parse_mention(words: list[Word]) -> Mention:
     mention.honorific = " ".join(honorifics) or None
     name, title = _split_name_title(words)
     mention.name_words, mention.title_words = name, title
-    if not name and not title and (is_org_head(words, 0) or _entity_is(words, "ORG")):
-        mention.kind = "organization"
+    if not name and not title and (
+        is_org_head(words, 0) or _entity_is(words, "ORG") or _only_places(words)
+    ):
+        mention.kind = "organization"  # `وزارت کشور`, and a state (`آمریکا، کانادا و استرالیا`)
     return mention
 
 
@@ -261,6 +270,11 @@ def _honorific_tails() -> frozenset[str]:
     return frozenset(piece for entry in _multiword("honorifics") for piece in entry[1:])
 
 
+def _only_places(words: Sequence[Word]) -> bool:
+    named = [w for w in words if w.text not in PUNCTUATION and not _is_conjunction(w)]
+    return bool(named) and all(w.entity == "LOC" for w in named)
+
+
 def _entity_is(words: Sequence[Word], entity: str) -> bool:
     return bool(words) and all(w.entity == entity for w in words)
 
@@ -280,7 +294,7 @@ def _split_name_title(words: list[Word]) -> tuple[list[Word], list[Word]]:
     heads = [i for i in range(len(words)) if is_title_head(words, i)]
     parts = _comma_parts(words)
     if not heads:
-        if is_org_head(words, 0) or _entity_is(words, "ORG") or _entity_is(words, "LOC"):
+        if is_org_head(words, 0) or _entity_is(words, "ORG") or _only_places(words):
             return [], []
         if len(parts) > 1 and _could_be_name(parts[0]):  # `NAME، DESCRIPTION`
             return parts[0], _trim(words[len(parts[0]) :])
@@ -303,9 +317,14 @@ def _is_description(words: list[Word]) -> bool:
         return True
     text = words[0].text if len(words) == 1 else ""
     return any(
-        text.endswith(suffix) and text[: -len(suffix)].rstrip(ZWNJ) in nominal
+        text.endswith(suffix) and _stem_is_a_role(text[: -len(suffix)].rstrip(ZWNJ), nominal)
         for suffix in GROUP_PLURALS
     )
+
+
+def _stem_is_a_role(stem: str, nominal: frozenset[str]) -> bool:
+    """`محقق` of `محققان`, `پزشک` of `پزشکان`; not `اسلامی` of the surname `اسلامیان`."""
+    return stem in words_of("title_heads") or (stem in nominal and not stem.endswith("ی"))
 
 
 def _could_be_name(words: list[Word]) -> bool:
@@ -370,32 +389,44 @@ def _person_span(words: list[Word]) -> tuple[int, int] | None:
         ):
             break  # `[علی‌محمد] لروند`, `[علی‌محمد] لروند، امام جمعه`
         end += 1
-    end = name_end_before_title(words, start, end, len(words))
+    end = name_end_before_title(words, start, end, len(words), phrase_ends_name=True)
     while start > 0 and end - start < MAX_NAME_WORDS - 1 and _name_like(words, start - 1):
         if words[start - 1].text not in lexicon.first_names() or (
             start - 1 > 0 and words[start - 2].text not in ("،", ",")
         ):
             break  # a first name at the phrase's start: `رسول [علی اشرفی‌پور]`
         start -= 1
+    runs_on = end + 1 < len(words) and words[end + 1].text not in ("،", ",")
     if start > 0 and is_title_head(words, 0) and (
-        end == start or _is_conjunction(words[start - 1])
+        end == start or _is_conjunction(words[start - 1]) or runs_on
     ):
-        return None  # tagged words inside a title (`استاندار کهگیلویه و [بویر احمد]`)
+        # tagged words inside a title (`استاندار کهگیلویه و [بویر احمد]`, `معاون
+        # [عمران روستایی] بنیاد مسکن`): a name after its title ends the phrase
+        return None
     return start, end
 
 
-def name_end_before_title(words: Sequence[Word], start: int, end: int, limit: int) -> int:
+def name_end_before_title(
+    words: Sequence[Word], start: int, end: int, limit: int, phrase_ends_name: bool = False
+) -> int:
     """The last index of a person's name tagged words[start..end].
 
-    The NER often drops a name's last word (`[حسین خوش] اقبال، معاون استاندار`,
-    `[حمیدرضا غنی] آبادی مدیرکل`): one name-like word between the span and a title
-    (after a comma or not) belongs to the name. `limit` is where the words end.
+    The NER often drops a name's last words (`[حسین خوش] اقبال، معاون استاندار`,
+    `[علی اصغر] علی اکبری مدیرعامل`): up to two name-like words between the span and a
+    title (after a comma or not) belong to the name, and so do those that end a speaker
+    phrase (`phrase_ends_name`). `limit` is where the words end.
     """
-    after = end + 1
-    if after + 1 >= limit or end - start + 2 > MAX_NAME_WORDS or not _name_like(words, after):
-        return end
-    title_at = after + 2 if words[after + 1].text in ("،", ",") else after + 1
-    return after if title_at < limit and is_title_head(words, title_at) else end
+    for gap in range(1, MAX_NAME_GAP + 1):
+        last = end + gap
+        if last >= limit or last - start + 1 > MAX_NAME_WORDS or not _name_like(words, last):
+            return end
+        if last + 1 == limit and phrase_ends_name:
+            return last  # `[رامین پاشایی] فام` as the whole subject
+        if last + 1 < limit:
+            title_at = last + 2 if words[last + 1].text in ("،", ",") else last + 1
+            if title_at < limit and is_title_head(words, title_at):
+                return last
+    return end
 
 
 def _name_like(words: Sequence[Word], i: int) -> bool:

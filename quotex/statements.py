@@ -44,6 +44,7 @@ class Statement:
     subject: list[Word]  # words naming the speaker here; empty for pro-drop
     confidence: float
     conjoined: bool = False  # shares the subject of the previous cue (`... و گفت`)
+    before_object: bool = False  # the subject phrase ran on into an object (`X Y را`)
     headline: bool = False  # `X: text`; X may be a topic, not a speaker (`سیستم تیم ملی:`)
     cue_parts: tuple[tuple[int, int], ...] = ()  # pieces of a split cue; () = one piece
 
@@ -90,8 +91,10 @@ def _statement_for_cue(
         and previous.last.index >= region_start - 1
     )
     object_span = _object_statement(analysis, cue, region_start)
-    subject_end = object_span[0] if object_span else cue.first.index
+    # the subject ends before the object, or before the cue when the object is inside it
+    subject_end = min(object_span[0], cue.first.index) if object_span else cue.first.index
     subject = [] if conjoined else _subject(analysis, region_start, subject_end)
+    before_object = bool(subject) and _runs_into_object(analysis, subject, subject_end)
 
     after = cue.last.index + 1
     parts = cue.parts
@@ -101,6 +104,7 @@ def _statement_for_cue(
         "cue_end": cue.last.end,
         "subject": subject,
         "conjoined": conjoined,
+        "before_object": before_object,
     }
     if object_span is not None:
         first, last = object_span
@@ -135,6 +139,8 @@ def _subject(analysis: Analysis, start: int, end: int) -> list[Word]:
     comma (`در ابتدای جلسه، حسینی، درباره ... گفت`)."""
     start = speakers.after_time_adverbial(analysis.words, start, end)
     subject = speakers.subject_words(analysis, start, end)
+    if _runs_into_object(analysis, subject, end):
+        subject = speakers.subject_before_object(subject)  # `این فرد نام فیلم را`
     if subject:
         return subject
     for word in analysis.words[start:end]:
@@ -143,6 +149,12 @@ def _subject(analysis: Analysis, start: int, end: int) -> list[Word]:
             if subject:
                 return subject
     return []
+
+
+def _runs_into_object(analysis: Analysis, subject: list[Word], end: int) -> bool:
+    """Whether `را` follows the subject phrase: its last words are the object."""
+    after = subject[-1].index + 1 if subject else end
+    return after < end and analysis.words[after].text == "را"
 
 
 def _clause_start(analysis: Analysis, cue: Cue) -> int:

@@ -344,3 +344,63 @@ def test_warnings_and_complaints_are_cues():
                        ("فولادگر",))
     assert [(q[2], q[4]) for q in quotes] == [
         ("تذکر داد", "باید هوشیار بود."), ("گلایه کرد", "کمبود بودجه")]
+
+
+def _tag(analysis, text, entity):
+    for word in analysis.words:
+        if word.text == text:
+            word.entity, word.entity_begin = entity, True
+    return analysis
+
+
+def test_a_surname_the_ner_took_for_an_organization_is_the_person():
+    text = ("محمود اسلامیان، نایب رییس فدراسیون فوتبال گفت: درآمد باشگاه‌ها کم است.\n\n"
+            "اسلامیان افزود: حق پخش باید پرداخت شود.")
+    analysis = analysis_of(text, ("محمود اسلامیان",))
+    _tag(analysis, "اسلامیان", "PER")
+    analysis.words[[w.text for w in analysis.words].index("اسلامیان", 3)].entity = "ORG"
+    article = build_article("t", analysis)
+    assert [(q.speaker.name, q.speaker.kind) for q in article.quotes] == [
+        ("محمود اسلامیان", "person")] * 2
+
+
+def test_states_speak_as_organizations():
+    text = "آمریکا، کانادا و استرالیا خواستار کاهش بیشتر تعرفه‌ها شده‌اند."
+    analysis = analysis_of(text)
+    for name in ("آمریکا", "کانادا", "استرالیا"):
+        _tag(analysis, name, "LOC")
+    (quote,) = build_article("t", analysis).quotes
+    assert (quote.speaker.kind, quote.text) == ("organization", "کاهش بیشتر تعرفه‌ها")
+
+
+def test_a_passive_compound_cue_reports_nothing():
+    assert quotes_of("در این فهرست از شکلات سیاه نام برده شده است.") == []
+
+
+def test_a_name_inside_a_title_is_no_speaker_name():
+    text = ("معاون عمران روستایی بنیاد مسکن کشور گفت: اعتبار طرح هادی افزایش یافت.\n\n"
+            "محمدرضا شاملو، معاون عمران روستایی بنیاد مسکن کشور افزود: کار ادامه دارد.")
+    quotes = quotes_of(text, ("عمران روستایی", "محمدرضا شاملو"))
+    assert [q[:2] for q in quotes] == [
+        ("محمدرضا شاملو", "معاون عمران روستایی بنیاد مسکن کشور")] * 2
+
+
+def test_names_cut_short_by_two_words_or_at_the_phrase_end_are_completed():
+    (quote,) = quotes_of("علی اصغر علی اکبری مدیرعامل جمعیت هلال احمر گفت: بسته‌ها توزیع شد.",
+                         ("علی اصغر",))
+    assert quote[:2] == ("علی اصغر علی اکبری", "مدیرعامل جمعیت هلال احمر")
+    (quote,) = quotes_of("رامین پاشایی فام در گفت و گو با خبرنگار ما اظهار داشت: صادرات رشد کرد.",
+                         ("رامین پاشایی",))
+    assert quote[0] == "رامین پاشایی فام"
+
+
+def test_a_joined_sayyed_is_the_same_person():
+    text = ("سیدغلامرضا موسوی، سخنگوی اتحادیه گفت: جلسه برگزار شد.\n\n"
+            "غلامرضا موسوی افزود: تصمیم نهایی گرفته شد.")
+    quotes = quotes_of(text, ("سیدغلامرضا موسوی", "غلامرضا موسوی"))
+    assert [q[0] for q in quotes] == ["سیدغلامرضا موسوی"] * 2
+
+
+def test_media_are_organizations():
+    (quote,) = quotes_of("یک رسانه ونزوئلایی گزارش داد که مذاکرات آغاز شده است.")
+    assert quote[:2] == ("یک رسانه ونزوئلایی", None)
