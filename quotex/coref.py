@@ -16,7 +16,7 @@ from quotex import lexicon
 from quotex.lexicon import ZWNJ
 from quotex.nlp import Analysis, Word
 from quotex.normalize import fold
-from quotex.speakers import MAX_NAME_WORDS, Mention, parse_mention
+from quotex.speakers import MAX_NAME_WORDS, Mention, is_title_head, parse_mention
 from quotex.statements import Statement
 
 # The honorific `سید`, often written joined to the first name.
@@ -160,7 +160,7 @@ def _is_tail(short: list[str], full: list[str]) -> bool:
 
 
 def resolve(analysis: Analysis, statements: list[Statement], people: People) -> list[Resolved]:
-    mentions = [parse_mention(st.subject) for st in statements]
+    mentions = [_unless_topic(st, parse_mention(st.subject)) for st in statements]
     surnames = {
         name_key(original(analysis, m.name_words))
         for m in mentions if len(m.name_words) == 1
@@ -298,6 +298,20 @@ def _resolve_by_context(
     if mention.kind == "organization":
         return Resolved(statement, mention, None, None, original(analysis, mention.words))
     return Resolved(statement, mention, None, None)
+
+
+def _unless_topic(statement: Statement, mention: Mention) -> Mention:
+    """A colon line whose name follows a word that is no title is a topic of an
+    interview (`اخراج لوپتگی: «...»`), which goes to the current speaker: the mention
+    is emptied of its name and title."""
+    topic = (
+        statement.headline
+        and mention.name_words
+        and mention.title_words
+        and mention.title_words[0].index < mention.name_words[0].index
+        and not is_title_head(mention.title_words, 0)
+    )
+    return Mention(words=mention.words, name_words=[], title_words=[]) if topic else mention
 
 
 def _known_start(

@@ -404,3 +404,10 @@ def test_a_joined_sayyed_is_the_same_person():
 def test_media_are_organizations():
     (quote,) = quotes_of("یک رسانه ونزوئلایی گزارش داد که مذاکرات آغاز شده است.")
     assert quote[:2] == ("یک رسانه ونزوئلایی", None)
+
+
+def test_a_colon_line_naming_someone_after_a_noun_is_a_topic():
+    text = ("لوئیس انریکه، سرمربی تیم ملی اسپانیا گفت: تیم آماده است.\n\n"
+            "اخراج لوپتگی: «این موضوع مربوط به گذشته است.»")
+    quotes = quotes_of(text, ("لوئیس انریکه", "لوپتگی"))
+    assert [q[0] for q in quotes] == ["لوئیس انریکه", "لوئیس انریکه"]
