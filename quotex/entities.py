@@ -59,9 +59,10 @@ def add_person_entities(analysis: Analysis, people: People) -> None:
     Full names go first, so that a surname alone counts for its full name; a first
     name just before a span joins it (`روح‌الله [خلج قاسم‌آبادی]`).
     """
+    places = {w.index for place in _gazetteer_matches(analysis) for w in place}
     spans = []
     for entity, words in entity_spans(analysis):
-        if entity == "PER":
+        if entity == "PER" and not all(w.index in places for w in words):
             limit = analysis.sentence_of(words[0]).last + 1
             end = name_end_before_title(analysis.words, words[0].index, words[-1].index, limit)
             words = analysis.words[words[0].index : end + 1]
@@ -173,12 +174,29 @@ def organizations_in_titles(titles: list[list[Word]]) -> list[list[Word]]:
 def places_in_text(analysis: Analysis) -> list[list[Word]]:
     """Gazetteer places (quotex/data/places.txt) outside person names (inside an
     organization's name a place still counts: `استانداری تهران`)."""
+    persons = [words for entity, words in entity_spans(analysis) if entity == "PER"]
+    return [place for place in _gazetteer_matches(analysis) if not _runs_past(place, persons)]
+
+
+def _runs_past(place: list[Word], persons: list[list[Word]]) -> bool:
+    """Whether a person span overlaps `place` and goes beyond it (a name with a place
+    in it); one inside the place is an NER slip (`کهگیلویه و [بویر احمد]`)."""
+    first, last = place[0].index, place[-1].index
+    return any(
+        span[0].index <= last and span[-1].index >= first
+        and (span[0].index < first or span[-1].index > last)
+        for span in persons
+    )
+
+
+def _gazetteer_matches(analysis: Analysis) -> list[list[Word]]:
+    """Every gazetteer place in the text, longest first at each word."""
     keys = [w.text.replace(ZWNJ, " ").split() for w in analysis.words]
     found = []
     i = 0
     while i < len(analysis.words):
         match = _place_at(keys, i)
-        if match and all(w.entity != "PER" for w in analysis.words[i : i + match]):
+        if match:
             found.append(analysis.words[i : i + match])
             i += match
         else:

@@ -57,3 +57,11 @@ def test_names_in_arabic_letters_that_are_also_nouns_are_people():
     article = build_article("t", analysis_of(text, ("اسماعیل دوستی",)))
     assert [(p.name, p.mentions) for p in article.people] == [("اسماعيل دوستي", 2)]
     assert article.quotes[0].speaker.name == "اسماعيل دوستي"
+
+
+def test_a_martyr_honorific_and_a_place_the_ner_took_for_a_name_are_no_people():
+    text = ("استاندار کهگیلویه و بویر احمد گفت: یادواره شهید روح‌الله خلج برگزار شد.\n"
+            "شهید روح‌الله خلج در سال ۶۵ به شهادت رسید.")
+    article = build_article("t", analysis_of(text, ("بویر احمد", "شهید روح‌الله خلج")))
+    assert [p.name for p in article.people] == ["روح‌الله خلج"]
+    assert [e.name for e in article.locations] == ["کهگیلویه و بویر احمد"]
