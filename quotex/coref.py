@@ -16,7 +16,13 @@ from quotex import lexicon
 from quotex.lexicon import ZWNJ
 from quotex.nlp import Analysis, Word
 from quotex.normalize import fold
-from quotex.speakers import MAX_NAME_WORDS, Mention, is_title_head, parse_mention
+from quotex.speakers import (
+    MAX_NAME_WORDS,
+    OPENING_QUOTES,
+    Mention,
+    is_title_head,
+    parse_mention,
+)
 from quotex.statements import Statement
 
 # The honorific `سید`, often written joined to the first name.
@@ -82,11 +88,14 @@ class People:
     def by_name(self, name: str, first_name_alone: bool = True) -> PersonRecord | None:
         key = name_key(name)
         tokens = key.split()
+        compact = key.replace(" ", "")
         for record in self.records:
-            if record.key == key:
-                return record
+            if record.key == key or record.key.replace(" ", "") == compact:
+                return record  # spacing aside (`میرتاج الدینی` / `میر تاج‌الدینی`)
         # a surname (or the name's tail) alone: `خوش اقبال` for `حسین خوش اقبال`
-        matches = [r for r in self.records if _is_tail(tokens, r.key.split())]
+        matches = [r for r in self.records if _is_tail(tokens, r.key.split())] or [
+            r for r in self.records if _compact_tail(compact, r.key.split())
+        ]
         if not matches and first_name_alone and len(tokens) == 1 and (
             tokens[0] in lexicon.first_names() or tokens[0] not in lexicon.nominal_stems()
         ):
@@ -155,6 +164,11 @@ def _title_matches(tokens: list[str], title: str) -> bool:
     )
 
 
+def _compact_tail(compact: str, full: list[str]) -> bool:
+    """`compact` is the last words of `full` written without spaces."""
+    return any("".join(full[i:]) == compact for i in range(1, len(full)))
+
+
 def _is_tail(short: list[str], full: list[str]) -> bool:
     return 0 < len(short) < len(full) and full[-len(short):] == short
 
@@ -192,7 +206,7 @@ def resolve(analysis: Analysis, statements: list[Statement], people: People) -> 
     last: Resolved | None = None
     for statement, mention, result in zip(statements, mentions, results, strict=True):
         if result is None:
-            newcomer = _introduced_since(statement, mention, last, statements, people)
+            newcomer = _introduced_since(analysis, statement, mention, last, statements, people)
             if newcomer is not None:
                 result = Resolved(statement, mention, newcomer, None)
             else:
@@ -245,6 +259,7 @@ def _resolve_named(
 
 
 def _introduced_since(
+    analysis: Analysis,
     statement: Statement,
     mention: Mention,
     last: Resolved | None,
@@ -254,22 +269,38 @@ def _introduced_since(
     """The person a pronoun points to when the narration named someone new since the
     last statement (`«هومن مهری» ... یکی از آنهاست. او می‌گوید: ...`), else None.
 
-    Only names in the narration count, not those inside anyone's statement; a cue with
-    no subject looks back only when no statement came before it.
+    Only names that open a sentence of the narration count (the new person is its
+    subject), not those inside anyone's statement; a cue with no subject looks back
+    only when no statement came before it.
     """
     if statement.conjoined or not (mention.pronoun or (mention.is_empty and last is None)):
         return None
     before = mention.words[0].start if mention.words else statement.cue_start
     since = last.statement.end if last is not None else before - SPEAKER_NEAR_CHARS
 
+    opening = _sentence_openings(analysis)
+
     def in_narration(offset: int) -> bool:
-        return not any(other.start <= offset < other.end for other in statements)
+        return offset in opening and not any(
+            other.start <= offset < other.end for other in statements
+        )
 
     candidates = [
         (offset, record) for record in people.records for offset in record.mentioned_at
         if max(since, before - SPEAKER_NEAR_CHARS) <= offset < before and in_narration(offset)
     ]
     return max(candidates, key=lambda item: item[0])[1] if candidates else None
+
+
+def _sentence_openings(analysis: Analysis) -> set[int]:
+    """Start offsets of the first word of each sentence, after any opening quote."""
+    openings = set()
+    for sent in analysis.sentences:
+        first = sent.first
+        while first < sent.last and analysis.words[first].text in OPENING_QUOTES:
+            first += 1
+        openings.add(analysis.words[first].start)
+    return openings
 
 
 def _resolve_by_context(
@@ -304,14 +335,24 @@ def _unless_topic(statement: Statement, mention: Mention) -> Mention:
     """A colon line whose name follows a word that is no title is a topic of an
     interview (`اخراج لوپتگی: «...»`), which goes to the current speaker: the mention
     is emptied of its name and title."""
-    topic = (
-        statement.headline
-        and mention.name_words
-        and mention.title_words
-        and mention.title_words[0].index < mention.name_words[0].index
+    if not statement.headline or not mention.name_words:
+        return mention
+    first = mention.name_words[0]
+    before_name = mention.title_words and (
+        mention.title_words[0].index < first.index
         and not is_title_head(mention.title_words, 0)
     )
-    return Mention(words=mention.words, name_words=[], title_words=[]) if topic else mention
+    # `پیام [صادقیان]` joins a first name to the name; in a colon line a common noun
+    # there is a topic (`اخراج [لوپتگی]`)
+    noun_first = (
+        first.entity != "PER"
+        and any(w.entity == "PER" for w in mention.name_words[1:])
+        and first.text in lexicon.nominal_stems()
+        and first.text not in lexicon.first_names()
+    )
+    if before_name or noun_first:
+        return Mention(words=mention.words, name_words=[], title_words=[])
+    return mention
 
 
 def _known_start(

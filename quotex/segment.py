@@ -12,9 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A number with its separators (`2.5`, `1,000`, `1404/08/20`), a word (letters,
-# digits, ZWNJ, underscores of hashtags), or one other non-space character.
-TOKEN = re.compile(r"\d+(?:[.,/:٫٬]\d+)*|[\w\u200c]+|[^\w\s]", re.UNICODE)
+# A number with its separators (`2.5`, `1,000`, `1404/08/20`), an acronym of short
+# letter groups and two dots or more (`آر.ان.ای`: one dot may be a lost space after a
+# sentence, `است.بعد`), a word (letters, digits, ZWNJ, underscores of hashtags), or
+# one other non-space character.
+TOKEN = re.compile(
+    r"\d+(?:[.,/:٫٬]\d+)*"
+    r"|(?:[^\W\d_]{1,3}\.\u200c?){2,}[^\W\d_]{1,3}(?![\w\u200c])"
+    r"|[\w\u200c]+|[^\w\s]",
+    re.UNICODE,
+)
 SENTENCE_ENDS = frozenset({".", "!", "?", "؟", "…"})
 # Closing marks that stay with the sentence they close (`... است.»`).
 CLOSERS = frozenset({"»", '"', "”", ")", "]", "'"})

@@ -145,6 +145,9 @@ def subject_words(
             out.append(word)  # `یکی از مرغداران گلستان`
             i += 1
             continue
+        if not out and word.text in words_of("clause_openers"):
+            i += 1
+            continue  # `همچنین قاضی‌پور در ادامه ... گفت`
         if word.text in OPENING_QUOTES and not out:
             i += 1
             continue  # `به گفته "عمرو موسی"،`
@@ -290,6 +293,8 @@ def _split_name_title(words: list[Word]) -> tuple[list[Word], list[Word]]:
     if span is not None:
         start, end = span
         before, after = _trim(words[:start]), _trim(words[end + 1 :])
+        if start == 1 and not after and _name_like(words, 0):
+            return words[: end + 1], []  # `پیام [صادقیان]`: a first name the NER left out
         return words[start : end + 1], before if len(before) >= len(after) else after
     heads = [i for i in range(len(words)) if is_title_head(words, i)]
     parts = _comma_parts(words)

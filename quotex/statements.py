@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from quotex import speakers
 from quotex.cues import CLAUSE_BREAKS, COLONS, STATEMENT_INSIDE, Cue, find_cues, verb_stem
-from quotex.lexicon import cue_lexicon, words_of
+from quotex.lexicon import cue_lexicon, nominal_stems, words_of
 from quotex.nlp import Analysis, Word
 
 # Forms of `to be` that end a clause when no tagger says where verbs are.
@@ -453,6 +453,12 @@ def _after_colon(analysis: Analysis, statement: Statement) -> bool:
     return analysis.text[statement.cue_end : statement.start].strip().startswith(":")
 
 
+def _common_noun(word: Word) -> bool:
+    return word.entity != "PER" and word.text in nominal_stems() and not (
+        speakers.is_title_head([word], 0)
+    )
+
+
 def _looks_like_speaker(head: list[Word], topic_allowed: bool) -> bool:
     """A short name or title before a colon; with a quotation after the colon also a
     topic line of an interview (`ارتباط با رسانه‌ها: «...»`), which coref gives to the
@@ -467,4 +473,6 @@ def _looks_like_speaker(head: list[Word], topic_allowed: bool) -> bool:
         return False
     if head[-1].text in COPULAS:
         return False  # `در این گزارش آمده است: ...`
+    if not topic_allowed and len(head) == 1 and _common_noun(head[0]):
+        return False  # `توجه: ...`, `نکته: ...`: a note, not a speaker
     return topic_allowed or not any(speakers.ends_subject(w) for w in head)

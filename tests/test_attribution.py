@@ -411,3 +411,31 @@ def test_a_colon_line_naming_someone_after_a_noun_is_a_topic():
             "اخراج لوپتگی: «این موضوع مربوط به گذشته است.»")
     quotes = quotes_of(text, ("لوئیس انریکه", "لوپتگی"))
     assert [q[0] for q in quotes] == ["لوئیس انریکه", "لوئیس انریکه"]
+
+
+def test_an_adverb_opening_the_clause_is_skipped_and_a_question_word_is_no_speaker():
+    text = ("نادر قاضی‌پور، نماینده مردم ارومیه گفت: هزینه انشعاب زیاد است.\n\n"
+            "همچنین قاضی‌پور در ادامه با انتقاد از افزایش قیمت‌های برق، آب و گاز گفت: "
+            "یارانه کافی نیست.\n\nچرا فرکی اضافه کرد که امیدوار است؟")
+    quotes = quotes_of(text, ("نادر قاضی‌پور",))
+    assert [q[0] for q in quotes[:2]] == ["نادر قاضی‌پور", "نادر قاضی‌پور"]
+    assert all(q[0] != "چرا" for q in quotes)
+
+
+def test_a_note_line_is_no_statement():
+    text = "پزشکان می‌گویند ورزش مفید است.\n\nتوجه: مصرف مکمل‌ها را با پزشک هماهنگ کنید."
+    assert [q[2] for q in quotes_of(text)] == ["می‌گویند"]
+
+
+def test_a_first_name_the_ner_left_out_at_the_phrase_start_joins_the_name():
+    (quote,) = quotes_of("پیام صادقیان در صفحه شخصی خود نوشت: در پرسپولیس می‌مانم.",
+                         ("صادقیان",))
+    assert quote[0] == "پیام صادقیان"
+
+
+def test_names_match_whatever_their_spacing_and_honorific():
+    text = ("ماموستا سیدحسین میرتاج‌الدینی، امام جمعه موقت سقز گفت: وحدت لازم است.\n\n"
+            "ماموستا میر تاج‌الدینی افزود: مالیات بپردازید.")
+    quotes = quotes_of(text, ("سیدحسین میرتاج‌الدینی", "میر تاج‌الدینی"))
+    assert [(q[0], q[1]) for q in quotes] == [
+        ("سیدحسین میرتاج‌الدینی", "امام جمعه موقت سقز")] * 2
