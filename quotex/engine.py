@@ -102,7 +102,9 @@ def build_article(source: str, analysis: nlp.Analysis) -> Article:
         people=people_out,
         organizations=entities.named_entities(
             analysis, entities.ORGANIZATION_TYPES,
-            entities.organizations_in_titles([r.mention.title_words for r in resolved]),
+            entities.organizations_in_titles([r.mention.title_words for r in resolved])
+            + entities.outlets_in_bylines(analysis),
+            drop_places=True,
         ),
         locations=entities.named_entities(
             analysis, entities.LOCATION_TYPES, entities.places_in_text(analysis),

@@ -19,6 +19,7 @@ from quotex.speakers import (
     drop_honorifics,
     is_org_head,
     is_title_head,
+    match_entry,
     name_end_before_title,
     plausible_name,
     subject_words,
@@ -28,6 +29,11 @@ LIGHT_VERBS = frozenset(v for _, v in lexicon.cue_lexicon().compounds)
 # How far after a name `به عنوان TITLE` may start (`X امروز رسما به عنوان ...`).
 AS_REACH = 6
 ORGANIZATION_TYPES = ("ORG",)
+# Endings that make an adjective of a place (`ایرانی`, `آمریکایی`, `کره‌ای`).
+DEMONYM_ENDINGS = ("یی", "ای", "ی")
+# What ends an outlet's name after a byline opening, and its longest name.
+OUTLET_ENDS = frozenset({"،", ",", ":", "-", "–", "—", "از", "به", "در", "و", "«", "»"})
+OUTLET_MAX_WORDS = 4
 LOCATION_TYPES = ("LOC",)
 
 
@@ -123,13 +129,15 @@ def _with_first_name(analysis: Analysis, words: list[Word]) -> list[Word]:
 
 def named_entities(
     analysis: Analysis, types: tuple[str, ...], extra: list[list[Word]] = (),
-    drop_common_words: bool = False,
+    drop_common_words: bool = False, drop_places: bool = False,
 ) -> list[Entity]:
     """Entities of `types` from the NER, plus `extra` spans found by rule.
 
     With `drop_common_words`, a one-word NER span that is a common noun (`روستا`,
     `آبان`) is dropped unless a rule found it too: a weak model tags such words as
-    places, while one-word organizations (`مجلس`, `شهرداری`) are often real.
+    places, while one-word organizations (`مجلس`, `شهرداری`) are often real. With
+    `drop_places`, an NER span that is a gazetteer place or its adjective (`ایران`,
+    `آمریکایی`) is dropped: the model tags states as organizations now and then.
     """
     by_key: dict[str, Entity] = {}
     ruled = {tuple(w.index for w in words) for words in extra}
@@ -139,7 +147,7 @@ def named_entities(
             not drop_common_words or len(words) > 1
             or words[0].text not in lexicon.nominal_stems()
             or (words[0].index,) in ruled
-        )
+        ) and not (drop_places and _place_or_its_adjective(words))
     ]
     covered = {w.index for words in spans for w in words}
     spans += [words for words in extra if not covered & {w.index for w in words}]
@@ -150,6 +158,38 @@ def named_entities(
             by_key[key] = Entity(name=name)
         by_key[key].mentions += 1
     return list(by_key.values())
+
+
+def _place_or_its_adjective(words: list[Word]) -> bool:
+    """`ایران`, `سیستان و بلوچستان`, `آمریکایی`, `ایرانی‌ها`."""
+    places = set(lexicon.place_names())
+    key = tuple(" ".join(w.text for w in words).replace(ZWNJ, " ").split())
+    if key in places:
+        return True
+    if len(key) > 2 or (len(key) == 2 and key[1] not in ("ها", "های")):
+        return False
+    return any(
+        key[0].endswith(ending) and (key[0][: -len(ending)],) in places
+        for ending in DEMONYM_ENDINGS
+    )
+
+
+def outlets_in_bylines(analysis: Analysis) -> list[list[Word]]:
+    """The outlet a sentence opens with (`به گزارش [خبرگزاری فارس] از قم،`,
+    `به گزارش [ورزش سه]،`): an organization the text names."""
+    found = []
+    for sent in analysis.sentences:
+        opener = match_entry(analysis.words, sent.first, "bylines")
+        if not opener:
+            continue
+        outlet: list[Word] = []
+        for word in analysis.words[sent.first + opener : sent.last + 1]:
+            if word.text in OUTLET_ENDS or len(outlet) == OUTLET_MAX_WORDS:
+                break
+            outlet.append(word)
+        if outlet and all(w.entity != "PER" for w in outlet):
+            found.append(outlet)
+    return found
 
 
 def organizations_in_titles(titles: list[list[Word]]) -> list[list[Word]]:

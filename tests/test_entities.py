@@ -65,3 +65,15 @@ def test_a_martyr_honorific_and_a_place_the_ner_took_for_a_name_are_no_people():
     article = build_article("t", analysis_of(text, ("بویر احمد", "شهید روح‌الله خلج")))
     assert [p.name for p in article.people] == ["روح‌الله خلج"]
     assert [e.name for e in article.locations] == ["کهگیلویه و بویر احمد"]
+
+
+def test_the_outlet_of_a_byline_is_an_organization_and_states_are_no_organizations():
+    text = ("به گزارش خبرگزاری فارس از قم، سخنگوی دولت گفت: ایران آماده مذاکره است.\n"
+            "به گزارش ورزش سه، سرمربی تیم گفت: بازیکنان آمریکایی خوب بودند.")
+    analysis = analysis_of(text)
+    for word in analysis.words:
+        if word.text in ("ایران", "آمریکایی"):
+            word.entity, word.entity_begin = "ORG", True
+    article = build_article("t", analysis)
+    assert [e.name for e in article.organizations] == [
+        "دولت", "تیم", "خبرگزاری فارس", "ورزش سه"]

@@ -24,15 +24,16 @@ SHORTHAND = "fa_quotex"
 class Budget:
     """How long each model trains; `limit` keeps only the first sentences of each file."""
 
-    # sized for about 75 minutes of `all` on 2 cores shared with other work
+    # sized for about two hours of `all` on an idle 2-core machine; each step-based
+    # trainer keeps its best dev checkpoint, so a run stopped early still gives a model
     vector_epochs: int = 5
     vector_max_vocab: int = 40_000
     tokenize_steps: int = 1200
     mwt_epochs: int = 12
-    pos_steps: int = 800
-    lemma_epochs: int = 3
-    depparse_steps: int = 600
-    ner_steps: int = 1600
+    pos_steps: int = 2400
+    lemma_epochs: int = 6
+    depparse_steps: int = 1500
+    ner_steps: int = 12000
     limit: int | None = None
 
     @classmethod
