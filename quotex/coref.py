@@ -316,6 +316,10 @@ def _resolve_by_context(
         return Resolved(statement, mention, None, title)
     if title is not None and not (statement.conjoined or mention.pronoun):
         record = people.by_title(title) or people.speaker_near(statement.cue_start, title)
+        if record is None and statement.continues and last is not None and not (
+            statement.headline
+        ):
+            record = last.person  # `آزادکار تیم ملی افزود`: the speaker just before
         if record is not None:
             record.add_title(title)
             return Resolved(statement, mention, record, None)

@@ -81,6 +81,7 @@ class CueLexicon:
     preverb_words: dict[str, tuple[str, ...]]  # first word of a preverb -> full preverbs
     according: tuple[tuple[str, ...], ...]  # `به گفته` as word tuples
     modals: frozenset[str]  # `باید`, `می‌توان`: the verb after them reports nothing
+    continuations: frozenset[str]  # labels of cues that continue a speaker (`افزود`)
 
 
 def _split_variants(field: str) -> tuple[str, ...]:
@@ -121,6 +122,7 @@ def cue_lexicon() -> CueLexicon:
         },
         according=according,
         modals=frozenset(sections["modals"]),
+        continuations=frozenset(sections["continuations"]),
     )
 
 

@@ -45,6 +45,7 @@ class Statement:
     confidence: float
     conjoined: bool = False  # shares the subject of the previous cue (`... و گفت`)
     before_object: bool = False  # the subject phrase ran on into an object (`X Y را`)
+    continues: bool = False  # the cue continues the last speaker (`افزود`, `ادامه داد`)
     headline: bool = False  # `X: text`; X may be a topic, not a speaker (`سیستم تیم ملی:`)
     cue_parts: tuple[tuple[int, int], ...] = ()  # pieces of a split cue; () = one piece
 
@@ -105,6 +106,7 @@ def _statement_for_cue(
         "subject": subject,
         "conjoined": conjoined,
         "before_object": before_object,
+        "continues": cue.entry.label in cue_lexicon().continuations,
     }
     if object_span is not None:
         first, last = object_span

@@ -439,3 +439,12 @@ def test_names_match_whatever_their_spacing_and_honorific():
     quotes = quotes_of(text, ("سیدحسین میرتاج‌الدینی", "میر تاج‌الدینی"))
     assert [(q[0], q[1]) for q in quotes] == [
         ("سیدحسین میرتاج‌الدینی", "امام جمعه موقت سقز")] * 2
+
+
+def test_a_bare_title_that_continues_goes_to_the_speaker_before():
+    text = ("محمد کردعلیوند، مدیر کمیته امداد شهرستان چگنی گفت: اردو برگزار شد.\n\n"
+            "رئیس کمیته امداد این شهرستان ادامه داد: بسته‌ها توزیع شد.\n\n"
+            "فرماندار چگنی گفت: همکاری خوبی داشتیم.")
+    quotes = quotes_of(text, ("محمد کردعلیوند",))
+    assert [q[0] for q in quotes] == ["محمد کردعلیوند", "محمد کردعلیوند", None]
+    assert quotes[2][1] == "فرماندار چگنی"
