@@ -32,7 +32,7 @@ class Budget:
     mwt_epochs: int = 12
     pos_steps: int = 2400
     lemma_epochs: int = 6
-    depparse_steps: int = 1500
+    depparse_steps: int = 3000
     ner_steps: int = 12000
     limit: int | None = None
 
