@@ -90,7 +90,7 @@ class People:
         tokens = key.split()
         compact = key.replace(" ", "")
         for record in self.records:
-            if record.key == key or record.key.replace(" ", "") == compact:
+            if record.key.replace(" ", "") == compact:
                 return record  # spacing aside (`میرتاج الدینی` / `میر تاج‌الدینی`)
         # a surname (or the name's tail) alone: `خوش اقبال` for `حسین خوش اقبال`
         matches = [r for r in self.records if _is_tail(tokens, r.key.split())] or [
@@ -204,9 +204,10 @@ def resolve(analysis: Analysis, statements: list[Statement], people: People) -> 
     # pass 3, in text order: bare titles, then pronouns and cues with no subject
     resolved: list[Resolved] = []
     last: Resolved | None = None
+    openings = _sentence_openings(analysis)
     for statement, mention, result in zip(statements, mentions, results, strict=True):
         if result is None:
-            newcomer = _introduced_since(analysis, statement, mention, last, statements, people)
+            newcomer = _introduced_since(statement, mention, last, statements, people, openings)
             if newcomer is not None:
                 result = Resolved(statement, mention, newcomer, None)
             else:
@@ -259,29 +260,27 @@ def _resolve_named(
 
 
 def _introduced_since(
-    analysis: Analysis,
     statement: Statement,
     mention: Mention,
     last: Resolved | None,
     statements: list[Statement],
     people: People,
+    openings: set[int],
 ) -> PersonRecord | None:
     """The person a pronoun points to when the narration named someone new since the
     last statement (`«هومن مهری» ... یکی از آنهاست. او می‌گوید: ...`), else None.
 
     Only names that open a sentence of the narration count (the new person is its
     subject), not those inside anyone's statement; a cue with no subject looks back
-    only when no statement came before it.
+    only when no statement came before it. `openings`: `_sentence_openings`.
     """
     if statement.conjoined or not (mention.pronoun or (mention.is_empty and last is None)):
         return None
     before = mention.words[0].start if mention.words else statement.cue_start
     since = last.statement.end if last is not None else before - SPEAKER_NEAR_CHARS
 
-    opening = _sentence_openings(analysis)
-
     def in_narration(offset: int) -> bool:
-        return offset in opening and not any(
+        return offset in openings and not any(
             other.start <= offset < other.end for other in statements
         )
 

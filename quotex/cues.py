@@ -167,15 +167,15 @@ def find_cues(analysis: Analysis) -> list[Cue]:
         stem = verb_stem(word.text)
         if stem is None or not _is_verbal(word) or _in_according_phrase(analysis, word):
             continue
-        if is_first_or_second_person(word.text):
+        if is_first_or_second_person(word.text) or _is_passive(analysis, word):
             continue
         last = _trailing_auxiliaries(analysis, word)
         first_of_verb = _leading_future(analysis, word)
         compound = _compound_preverb(analysis, first_of_verb, word, stem)
-        if compound is not None and not _is_passive(analysis, word):
+        if compound is not None:
             entry, preverb_first = compound
             cue = Cue(entry, word, preverb_first, last, first_of_verb)
-        elif stem in lex.simple and not _is_passive(analysis, word):
+        elif stem in lex.simple:
             cue = Cue(lex.simple[stem], word, first_of_verb, last, first_of_verb)
         else:
             continue

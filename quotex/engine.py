@@ -42,7 +42,9 @@ def build_article(source: str, analysis: nlp.Analysis) -> Article:
     """Attribution and entities from an analysed article (no model calls here)."""
     statements = find_statements(analysis)
     people = coref.People()
-    entities.add_person_entities(analysis, people)  # so surnames find names given anywhere
+    gazetteer = entities.gazetteer_matches(analysis)
+    # first, so that surnames find names given anywhere
+    entities.add_person_entities(analysis, people, gazetteer)
     resolved = coref.resolve(analysis, statements, people)
 
     ids: dict[int, str] = {}
@@ -107,7 +109,7 @@ def build_article(source: str, analysis: nlp.Analysis) -> Article:
             drop_places=True,
         ),
         locations=entities.named_entities(
-            analysis, entities.LOCATION_TYPES, entities.places_in_text(analysis),
+            analysis, entities.LOCATION_TYPES, entities.places_in_text(analysis, gazetteer),
             drop_common_words=True,
         ),
     )

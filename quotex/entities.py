@@ -8,6 +8,7 @@ merged by their normalized form.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from quotex import lexicon
 from quotex.coref import People, name_key, original
@@ -59,13 +60,16 @@ def entity_spans(analysis: Analysis) -> Iterator[tuple[str, list[Word]]]:
         yield current_type, current
 
 
-def add_person_entities(analysis: Analysis, people: People) -> None:
+def add_person_entities(
+    analysis: Analysis, people: People, gazetteer: list[list[Word]]
+) -> None:
     """Note every person span the NER found, creating persons for new names.
 
     Full names go first, so that a surname alone counts for its full name; a first
-    name just before a span joins it (`روح‌الله [خلج قاسم‌آبادی]`).
+    name just before a span joins it (`روح‌الله [خلج قاسم‌آبادی]`). A span inside a
+    `gazetteer` place (`gazetteer_matches`) is no person.
     """
-    places = {w.index for place in _gazetteer_matches(analysis) for w in place}
+    places = {w.index for place in gazetteer for w in place}
     spans = []
     for entity, words in entity_spans(analysis):
         if entity == "PER" and not all(w.index in places for w in words):
@@ -162,7 +166,7 @@ def named_entities(
 
 def _place_or_its_adjective(words: list[Word]) -> bool:
     """`ایران`, `سیستان و بلوچستان`, `آمریکایی`, `ایرانی‌ها`."""
-    places = set(lexicon.place_names())
+    places = _place_keys()
     key = tuple(" ".join(w.text for w in words).replace(ZWNJ, " ").split())
     if key in places:
         return True
@@ -172,6 +176,11 @@ def _place_or_its_adjective(words: list[Word]) -> bool:
         key[0].endswith(ending) and (key[0][: -len(ending)],) in places
         for ending in DEMONYM_ENDINGS
     )
+
+
+@cache
+def _place_keys() -> frozenset[tuple[str, ...]]:
+    return frozenset(lexicon.place_names())
 
 
 def outlets_in_bylines(analysis: Analysis) -> list[list[Word]]:
@@ -211,11 +220,11 @@ def organizations_in_titles(titles: list[list[Word]]) -> list[list[Word]]:
     return found
 
 
-def places_in_text(analysis: Analysis) -> list[list[Word]]:
-    """Gazetteer places (quotex/data/places.txt) outside person names (inside an
+def places_in_text(analysis: Analysis, gazetteer: list[list[Word]]) -> list[list[Word]]:
+    """The `gazetteer` places (`gazetteer_matches`) outside person names (inside an
     organization's name a place still counts: `استانداری تهران`)."""
     persons = [words for entity, words in entity_spans(analysis) if entity == "PER"]
-    return [place for place in _gazetteer_matches(analysis) if not _runs_past(place, persons)]
+    return [place for place in gazetteer if not _runs_past(place, persons)]
 
 
 def _runs_past(place: list[Word], persons: list[list[Word]]) -> bool:
@@ -229,8 +238,9 @@ def _runs_past(place: list[Word], persons: list[list[Word]]) -> bool:
     )
 
 
-def _gazetteer_matches(analysis: Analysis) -> list[list[Word]]:
-    """Every gazetteer place in the text, longest first at each word."""
+def gazetteer_matches(analysis: Analysis) -> list[list[Word]]:
+    """Every gazetteer place (quotex/data/places.txt) in the text, longest first at each
+    word; what `add_person_entities` and `places_in_text` read."""
     keys = [w.text.replace(ZWNJ, " ").split() for w in analysis.words]
     found = []
     i = 0

@@ -152,7 +152,7 @@ def subject_words(
             i += 1
             continue  # `به گفته "عمرو موسی"،`
         if word.text in OPENING_QUOTES and is_org_head(out, len(out) - 1):
-            closing = _quote_end(words, i, min(end, i + QUOTED_NAME_MAX_WORDS + 2))
+            closing = quote_end(words, i, min(end, i + QUOTED_NAME_MAX_WORDS + 2))
             if closing is not None:  # `روزنامه «وال‌استریت ژورنال»`
                 out.extend(words[i : closing + 1])
                 i = closing + 1
@@ -172,7 +172,7 @@ def _longer_than_one(length: int) -> int:
     return length if length > 1 else 0
 
 
-def _quote_end(words: Sequence[Word], opening: int, end: int) -> int | None:
+def quote_end(words: Sequence[Word], opening: int, end: int) -> int | None:
     """Index of the quote mark closing words[opening] before `end`, or None."""
     closer = QUOTE_PAIRS[words[opening].text]
     for i in range(opening + 1, end):

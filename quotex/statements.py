@@ -205,14 +205,13 @@ def _skip_byline(analysis: Analysis, start: int, end: int) -> int:
         if word.text in BYLINE_DASHES and word.index > start:
             return word.index + 1
     if words[start].text in speakers.QUOTE_PAIRS:
-        closer = speakers.QUOTE_PAIRS[words[start].text]
-        for word in words[start + 1 : min(end, start + BYLINE_MAX_WORDS + 2)]:
-            if word.text == closer:
-                after = word.index + 1
-                # a speaker must follow, else the quoted name is the speaker
-                # (`«وال‌استریت‌ژورنال» با گزارش این خبر افزود`)
-                named_after = after < end and speakers.subject_words(analysis, after, end)
-                return after if named_after else start
+        closing = speakers.quote_end(words, start, min(end, start + BYLINE_MAX_WORDS + 2))
+        if closing is not None:
+            after = closing + 1
+            # a speaker must follow, else the quoted name is the speaker
+            # (`«وال‌استریت‌ژورنال» با گزارش این خبر افزود`)
+            named_after = after < end and speakers.subject_words(analysis, after, end)
+            return after if named_after else start
     return start
 
 
