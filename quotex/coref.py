@@ -21,6 +21,7 @@ from quotex.speakers import (
     OPENING_QUOTES,
     Mention,
     is_title_head,
+    names_a_group,
     parse_mention,
 )
 from quotex.statements import Statement
@@ -214,8 +215,9 @@ def resolve(analysis: Analysis, statements: list[Statement], people: People) -> 
                 result = _resolve_by_context(analysis, statement, mention, people, last)
         if result.person is not None and mention.words and not mention.pronoun:
             result.person.mentioned_at.add(mention.words[0].start)
-        if result.person is not None or (result.organization is None and result.title):
-            last = result
+        described = result.organization is None and result.title
+        if result.person is not None or (described and not _is_group(mention)):
+            last = result  # a group (`اعضای کنگره`) is no antecedent of `وی` or `گفت`
         resolved.append(result)
     return resolved
 
@@ -390,6 +392,10 @@ def _named_in(name: str, organizations: list[str]) -> str | None:
 
 def _bare_words(text: str) -> list[str]:
     return [w for w in name_key(text).replace("«", " ").replace("»", " ").split() if w]
+
+
+def _is_group(mention: Mention) -> bool:
+    return mention.anonymous and bool(mention.words) and names_a_group(mention.words, 0)
 
 
 def _tagged_person(mention: Mention) -> bool:

@@ -18,10 +18,12 @@ from quotex.model import Entity
 from quotex.nlp import Analysis, Word
 from quotex.speakers import (
     drop_honorifics,
+    ends_name,
     is_org_head,
     is_title_head,
     match_entry,
     name_end_before_title,
+    names_a_group,
     plausible_name,
     subject_words,
 )
@@ -73,6 +75,8 @@ def add_person_entities(
     spans = []
     for entity, words in entity_spans(analysis):
         if entity == "PER" and not all(w.index in places for w in words):
+            words = words[: next((i for i in range(1, len(words)) if ends_name(words, i)),
+                                 len(words))]
             limit = analysis.sentence_of(words[0]).last + 1
             end = name_end_before_title(analysis.words, words[0].index, words[-1].index, limit)
             words = analysis.words[words[0].index : end + 1]
@@ -105,8 +109,8 @@ def _title_after(analysis: Analysis, name: list[Word]) -> list[Word]:
     if verb is not None and verb_stem(verb.text) in LIGHT_VERBS:
         end -= 1  # the preverb of `برگزار شد`, `منصوب شد` is no part of a title
     phrase = subject_words(analysis, start, end)
-    if not phrase or not is_title_head(phrase, 0):
-        return []
+    if not phrase or not is_title_head(phrase, 0) or names_a_group(phrase, 0):
+        return []  # `احمدی [اعضای ستاد] را ...`: a group is the object, no title
     cut = next((i for i, w in enumerate(phrase) if w.text in ("،", ",")), len(phrase))
     return phrase[:cut]
 

@@ -127,6 +127,12 @@ def cue_lexicon() -> CueLexicon:
 
 
 @cache
+def cue_preverbs() -> frozenset[str]:
+    """The one-word nouns of compound cues: `تأکید` of `تأکید کرد`, `خبر` of `خبر داد`."""
+    return frozenset(noun for noun, _ in cue_lexicon().compounds if " " not in noun)
+
+
+@cache
 def glued_light_verb_forms() -> dict[str, int]:
     """`اظهارداشت` -> 5: scraped text sometimes drops the space inside a compound cue."""
     lex = cue_lexicon()

@@ -28,6 +28,9 @@ PLURAL_SUFFIXES = ("های", "ها")
 # Plural endings of a group of people (`محققان`, `کارشناس‌ها`), and the superlative.
 GROUP_PLURALS = ("ان", "ها")
 SUPERLATIVE = "ترین"
+# What may follow a table entry inside one ZWNJ-joined word (`کارشناس‌ها`, `مدیرکل‌ای`):
+# any other piece makes another word (`قاضی‌پور` is a surname, not `قاضی`).
+ENTRY_SUFFIXES = frozenset({"ها", "های", "هایی", "هایش", "ای", "ی", "اش", "شان"})
 # Persian names run to four words at most (`محمدحسن رضایی خوش اقبال`).
 MAX_NAME_WORDS = 4
 # How many words the NER may leave off the end of a name (`[علی اصغر] علی اکبری`).
@@ -72,12 +75,23 @@ def match_entry(words: Sequence[Word], start: int, section: str) -> int:
             owners.append(i)
     for entry in _multiword(section):
         if tuple(flat[: len(entry)]) == entry:
+            rest = len(entry)
+            if rest < len(flat) and owners[rest] == owners[rest - 1] and (
+                flat[rest] not in ENTRY_SUFFIXES
+            ):
+                continue
             return owners[len(entry) - 1] - start + 1
     return 0
 
 
 def is_title_head(words: Sequence[Word], i: int) -> bool:
     return match_entry(words, i, "title_heads") > 0
+
+
+def ends_name(words: Sequence[Word], i: int) -> bool:
+    """A title word or a cue's noun is no part of a name, though the NER may tag it
+    (`[محمد نوری کاپیتان]`, `[صدرزاده تاکید] کرد`)."""
+    return is_title_head(words, i) or words[i].text in lexicon.cue_preverbs()
 
 
 def is_org_head(words: Sequence[Word], i: int) -> bool:
@@ -205,9 +219,16 @@ def subject_before_object(words: list[Word]) -> list[Word]:
     tagged = 0
     while tagged < len(words) and words[tagged].entity == "PER":
         tagged += 1
-    if 0 < tagged < len(words) and not is_title_head(words, tagged):
+    if 0 < tagged < len(words) and (
+        not is_title_head(words, tagged) or names_a_group(words, tagged)
+    ):
         return words[:tagged]
     return words
+
+
+def names_a_group(words: Sequence[Word], i: int) -> bool:
+    """`اعضای`, `مدیران`: a group, so not the title of the one person named before."""
+    return match_entry(words, i, "group_heads") > 0 or _is_description([words[i]])
 
 
 def parse_mention(words: list[Word]) -> Mention:
@@ -233,6 +254,10 @@ def parse_mention(words: list[Word]) -> Mention:
         w.entity == "PER" for w in words
     ):
         mention.anonymous = True  # `یک منبع آگاه`: described, never named
+        mention.title_words = words
+        return mention
+    if names_a_group(words, 0) and not any(w.entity == "PER" for w in words):
+        mention.anonymous = True  # `اعضای کنگره ... هشدار دادند`: a group, no one person
         mention.title_words = words
         return mention
 
@@ -379,9 +404,9 @@ def _person_span(words: list[Word]) -> tuple[int, int] | None:
         return None
     start = end = tagged[0]
     while end + 1 < len(words) and words[end + 1].entity == "PER" and not (
-        words[end + 1].entity_begin or is_title_head(words, end + 1)
+        words[end + 1].entity_begin or ends_name(words, end + 1)
     ):
-        end += 1  # a title word is no part of a name (`[ترور نوا مجری] و کمدین`)
+        end += 1  # `[ترور نوا مجری] و کمدین`
     if not plausible_name([w.text for w in words[start : end + 1]]):
         return None
     # a lone tagged first name takes the surname after it (`[علی‌محمد] لروند`)

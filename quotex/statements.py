@@ -476,4 +476,6 @@ def _looks_like_speaker(head: list[Word], topic_allowed: bool) -> bool:
         return False  # `در این گزارش آمده است: ...`
     if not topic_allowed and len(head) == 1 and _common_noun(head[0]):
         return False  # `توجه: ...`, `نکته: ...`: a note, not a speaker
+    if len(head) == 1 and head[0].text in words_of("credit_lines"):
+        return False  # `خبرنگار: X`, `عکس: X`: who wrote or shot the piece
     return topic_allowed or not any(speakers.ends_subject(w) for w in head)

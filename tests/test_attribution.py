@@ -328,6 +328,14 @@ def test_a_known_surname_before_an_object_is_the_speaker():
     assert [q[0] for q in quotes] == ["احمد روستا", "احمد روستا"]
 
 
+def test_a_group_after_a_name_is_the_object_not_the_title():
+    text = ("مریم احمدی امروز در جمع خبرنگاران گفت: جشنواره هفته آینده برگزار می‌شود.\n\n"
+            "احمدی اعضای ستاد برگزاری را قهرمانان گمنام جشنواره خواند و افزود: کار آنان دیده شود.\n\n"
+            "احمدی مدیران مدارس را مسئول دانست و گفت: همه باید همکاری کنند.")
+    quotes = quotes_of(text, ("مریم احمدی", "احمدی"))
+    assert [q[:2] for q in quotes] == [("مریم احمدی", None)] * 3
+
+
 def test_an_object_with_ra_before_the_cue_is_the_statement():
     text = "نخست‌وزیر سابق، او را به منفعت‌جویی و ترجیح منافع شخصی متهم کرد."
     (quote,) = quotes_of(text)
@@ -448,3 +456,32 @@ def test_a_bare_title_that_continues_goes_to_the_speaker_before():
     quotes = quotes_of(text, ("محمد کردعلیوند",))
     assert [q[0] for q in quotes] == ["محمد کردعلیوند", "محمد کردعلیوند", None]
     assert quotes[2][1] == "فرماندار چگنی"
+
+
+def test_a_group_is_a_described_speaker_and_no_antecedent():
+    text = ("اعضای کمیسیون اقتصادی مجلس هشدار دادند که تورم افزایش می‌یابد.\n\n"
+            "وی گفت: بودجه کافی است.\n\n"
+            "کارشناسان اقتصادی می‌گویند رشد کند شده است.")
+    quotes = quotes_of(text)
+    assert quotes[0][:2] == (None, "اعضای کمیسیون اقتصادی مجلس")
+    assert quotes[1][:2] == (None, None)  # `وی` is one person, not the members
+    assert quotes[2][:2] == (None, "کارشناسان اقتصادی")
+
+
+def test_a_credit_line_is_no_statement():
+    text = "علی رضایی گفت: تیم آماده است.\n\nخبرنگار: مریم کاظمی"
+    assert [q[2] for q in quotes_of(text, ("علی رضایی", "مریم کاظمی"))] == ["گفت"]
+
+
+def test_addressing_someone_ends_the_speaker_phrase():
+    text = ("حسین محمدی، امام جمعه شهر گفت: نماز ستون دین است.\n\n"
+            "محمدی خطاب به مسئولان گفت: به مردم خدمت کنید.")
+    quotes = quotes_of(text, ("حسین محمدی", "محمدی"))
+    assert [q[0] for q in quotes] == ["حسین محمدی", "حسین محمدی"]
+
+
+def test_a_surname_beginning_with_a_title_word_is_no_title():
+    text = "نادر قاضی‌پور، نماینده مردم ارومیه گفت: هزینه انشعاب زیاد است."
+    article = build_article("t", analysis_of(text, ("نادر قاضی‌پور",)))
+    assert [p.name for p in article.people] == ["نادر قاضی‌پور"]
+    assert article.quotes[0].speaker.title == "نماینده مردم ارومیه"

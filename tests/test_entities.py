@@ -77,3 +77,10 @@ def test_the_outlet_of_a_byline_is_an_organization_and_states_are_no_organizatio
     article = build_article("t", analysis)
     assert [e.name for e in article.organizations] == [
         "دولت", "تیم", "خبرگزاری فارس", "ورزش سه"]
+
+
+def test_a_title_word_or_a_cue_noun_tagged_with_a_name_is_cut_off():
+    text = ("محمد نوری کاپیتان تیم در این بازی غایب بود.\n"
+            "سعید رضوی تاکید کرد که بازی سختی است.")
+    article = build_article("t", analysis_of(text, ("محمد نوری کاپیتان", "سعید رضوی تاکید")))
+    assert [p.name for p in article.people] == ["محمد نوری", "سعید رضوی"]
