@@ -24,6 +24,7 @@ from quotex.speakers import (
     match_entry,
     name_end_before_title,
     names_a_group,
+    place_at,
     plausible_name,
     subject_words,
 )
@@ -245,29 +246,13 @@ def _runs_past(place: list[Word], persons: list[list[Word]]) -> bool:
 def gazetteer_matches(analysis: Analysis) -> list[list[Word]]:
     """Every gazetteer place (quotex/data/places.txt) in the text, longest first at each
     word; what `add_person_entities` and `places_in_text` read."""
-    keys = [w.text.replace(ZWNJ, " ").split() for w in analysis.words]
     found = []
     i = 0
     while i < len(analysis.words):
-        match = _place_at(keys, i)
+        match = place_at(analysis.words, i)
         if match:
             found.append(analysis.words[i : i + match])
             i += match
         else:
             i += 1
     return found
-
-
-def _place_at(keys: list[list[str]], i: int) -> int:
-    """Length in words of the longest gazetteer entry starting at word i."""
-    flat: list[str] = []
-    owners: list[int] = []
-    for k in range(i, min(len(keys), i + 4)):
-        flat.extend(keys[k])
-        owners.extend([k] * len(keys[k]))
-    for entry in lexicon.place_names():
-        if tuple(flat[: len(entry)]) == entry and (
-            len(flat) == len(entry) or owners[len(entry)] != owners[len(entry) - 1]
-        ):
-            return owners[len(entry) - 1] - i + 1
-    return 0

@@ -67,17 +67,32 @@ def _multiword(section: str) -> tuple[tuple[str, ...], ...]:
 
 def match_entry(words: Sequence[Word], start: int, section: str) -> int:
     """Length in words of the longest entry of `section` starting at words[start]."""
+    return _longest_match(words, start, _multiword(section), ENTRY_SUFFIXES)
+
+
+def place_at(words: Sequence[Word], start: int) -> int:
+    """Length in words of the longest gazetteer place (quotex/data/places.txt) starting
+    at words[start]; a place must end with its word (`ایرانی` is no `ایران`)."""
+    return _longest_match(words, start, lexicon.place_names(), frozenset())
+
+
+def _longest_match(
+    words: Sequence[Word], start: int, entries: tuple[tuple[str, ...], ...],
+    suffixes: frozenset[str],
+) -> int:
+    """Entries are tuples of pieces, ZWNJ read as a space, longest first; a match ends
+    with a word or before one of `suffixes` inside it."""
     flat: list[str] = []
     owners: list[int] = []
     for i in range(start, min(len(words), start + 4)):
         for piece in _key(words[i]).split():
             flat.append(piece)
             owners.append(i)
-    for entry in _multiword(section):
+    for entry in entries:
         if tuple(flat[: len(entry)]) == entry:
             rest = len(entry)
             if rest < len(flat) and owners[rest] == owners[rest - 1] and (
-                flat[rest] not in ENTRY_SUFFIXES
+                flat[rest] not in suffixes
             ):
                 continue
             return owners[len(entry) - 1] - start + 1
@@ -216,6 +231,8 @@ def subject_before_object(words: list[Word]) -> list[Word]:
     commas = [i for i, w in enumerate(words) if w.text in ("،", ",")]
     if commas:
         return _trim(words[: commas[-1]])
+    if is_title_head(words, 0) and (end := _title_place_end(words)) is not None:
+        return words[:end]  # `معاون رئیس جمهور عراق [وتوی مجدد قانون انتخابات] را`
     tagged = 0
     while tagged < len(words) and words[tagged].entity == "PER":
         tagged += 1
@@ -224,6 +241,41 @@ def subject_before_object(words: list[Word]) -> list[Word]:
     ):
         return words[:tagged]
     return words
+
+
+def _title_place_end(words: list[Word]) -> int | None:
+    """Where a title ends at its place (`رئیس اداره تبلیغات اسلامی گنبدکاووس`) when
+    other words, with no title or organization word among them, follow before `را`:
+    they are the object. None when no place ends the title."""
+    i = 1
+    while i < len(words) and not _place_length(words, i):
+        i += 1
+    if i == len(words):
+        return None
+    end = i + _place_length(words, i)
+    # places in a row belong to the title (`نماینده مردم شیراز و زرقان`)
+    while end + 1 < len(words) and (
+        _is_conjunction(words[end]) or words[end].text in ("،", ",")
+    ) and _place_length(words, end + 1):
+        end += 1 + _place_length(words, end + 1)
+    rest = range(end, len(words))
+    if end == len(words) or any(is_title_head(words, k) or is_org_head(words, k) for k in rest):
+        return None
+    return end
+
+
+def _place_length(words: Sequence[Word], i: int) -> int:
+    """Words of the place at words[i]: a gazetteer entry, else the NER's LOC span."""
+    if length := place_at(words, i):
+        return length
+    if words[i].entity != "LOC":
+        return 0
+    length = 1
+    while i + length < len(words) and words[i + length].entity == "LOC" and not (
+        words[i + length].entity_begin
+    ):
+        length += 1
+    return length
 
 
 def names_a_group(words: Sequence[Word], i: int) -> bool:

@@ -485,3 +485,13 @@ def test_a_surname_beginning_with_a_title_word_is_no_title():
     article = build_article("t", analysis_of(text, ("نادر قاضی‌پور",)))
     assert [p.name for p in article.people] == ["نادر قاضی‌پور"]
     assert article.quotes[0].speaker.title == "نماینده مردم ارومیه"
+
+
+def test_a_title_ends_at_its_place_when_an_object_follows():
+    text = ("رئیس اداره فرهنگ و ارشاد اسلامی کرمان برگزاری جشنواره را فرصتی مهم دانست "
+            "و گفت: هنرمندان حمایت می‌شوند.\n\n"
+            "معاون استاندار تهران برنامه‌های جدید را تشریح کرد.")
+    assert [q[1:3] for q in quotes_of(text)] == [
+        ("رئیس اداره فرهنگ و ارشاد اسلامی کرمان", "گفت"),
+        ("معاون استاندار تهران", "تشریح کرد"),
+    ]
