@@ -308,6 +308,12 @@ def parse_mention(words: list[Word]) -> Mention:
         mention.anonymous = True  # `یک منبع آگاه`: described, never named
         mention.title_words = words
         return mention
+    if len(words) > 1 and words[-1].text in words_of("others") and not any(
+        w.entity == "PER" for w in words
+    ):
+        mention.anonymous = True  # `شهروند دیگری گفت`: someone else, not named
+        mention.title_words = words
+        return mention
     if names_a_group(words, 0) and not any(w.entity == "PER" for w in words):
         mention.anonymous = True  # `اعضای کنگره ... هشدار دادند`: a group, no one person
         mention.title_words = words

@@ -495,3 +495,11 @@ def test_a_title_ends_at_its_place_when_an_object_follows():
         ("رئیس اداره فرهنگ و ارشاد اسلامی کرمان", "گفت"),
         ("معاون استاندار تهران", "تشریح کرد"),
     ]
+
+
+def test_another_described_speaker_is_someone_new():
+    text = ("یکی از شهروندان گفت: قیمت میوه بالا است.\n\n"
+            "شهروند دیگری گفت: کیفیت میوه پایین است.\n\n"
+            "یکی دیگر افزود: بازار شلوغ است.")
+    assert [q[:2] for q in quotes_of(text)] == [
+        (None, "یکی از شهروندان"), (None, "شهروند دیگری"), (None, "یکی دیگر")]
