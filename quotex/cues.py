@@ -19,6 +19,10 @@ from quotex.nlp import Analysis, Word
 
 # Prefixes of tense, mood and negation, longest first.
 VERB_PREFIXES = ("نمی", "می", "ن", "ب")
+# The prefixes of the indicative present (`می‌گوید`), and the verb (past stem) whose
+# indicative present goes without them (`دارد`).
+INDICATIVE_PREFIXES = ("نمی", "می")
+PRESENT_WITHOUT_MI = frozenset({"داشت"})
 # Personal endings of past and present stems (and the participle's ـه); `د` before
 # `ید` so that `گوید` reads as `گوی` + `د`, not `گو` + `ید`.
 PERSON_ENDINGS = ("ند", "یم", "د", "ید", "م", "ی", "ه", "")
@@ -95,29 +99,42 @@ def is_first_or_second_person(form: str) -> bool:
     return analysed is not None and analysed[1] in SPEAKER_ENDINGS
 
 
+def is_subjunctive(form: str) -> bool:
+    """`بگوید`, `اعلام کند`, `بگو`: a present stem without `می`, which wishes, orders or
+    supposes (`باید بگوید`, `وقتی ... اعلام کند`) and reports no speech. `دارد` is the
+    one present that needs no `می` (`اظهار دارد`)."""
+    analysed = analyse_verb(form)
+    return analysed is not None and analysed[2] and not _strip_zwnj(form).startswith(
+        INDICATIVE_PREFIXES) and analysed[0] not in PRESENT_WITHOUT_MI
+
+
 @cache
-def analyse_verb(form: str) -> tuple[str, str] | None:
-    """(past stem, personal ending) of a cue or light verb form, else None."""
+def analyse_verb(form: str) -> tuple[str, str, bool] | None:
+    """(past stem, personal ending, whether the present stem) of a cue or light verb
+    form, else None."""
     bare = _strip_zwnj(form)
     for clitic in PERFECT_CLITICS:
         if bare.endswith(clitic) and bare[: -len(clitic)].endswith("ه"):
             inner = analyse_verb(bare[: -len(clitic)])
-            return (inner[0], PERFECT_PERSON[clitic]) if inner else None
+            return (inner[0], PERFECT_PERSON[clitic], False) if inner else None
     stems = _known_stems()
     candidates = [bare]
     for prefix in VERB_PREFIXES:
         if bare.startswith(prefix):
             candidates.append(bare[len(prefix) :])
-    for candidate in candidates:
-        for ending in PERSON_ENDINGS:
-            if ending and not candidate.endswith(ending):
-                continue
-            stem = candidate[: len(candidate) - len(ending)] if ending else candidate
-            # present stems ending in a vowel take a glide ی before endings (`گوید`)
-            for option in (stem, stem[:-1] if stem.endswith("ی") else None):
-                if option and option in stems and _plausible(candidate, option, ending, bare):
-                    return stems[option], ending
-    return None
+    readings = [
+        (stems[option], ending, option in cue_lexicon().present_to_past)
+        for candidate in candidates
+        for ending in PERSON_ENDINGS
+        if not ending or candidate.endswith(ending)
+        for stem in [candidate[: len(candidate) - len(ending)] if ending else candidate]
+        # present stems ending in a vowel take a glide ی before endings (`گوید`)
+        for option in (stem, stem[:-1] if stem.endswith("ی") else None)
+        if option and option in stems and _plausible(candidate, option, ending, bare)
+    ]
+    # a form read both ways is the past (`برد` of `نام برد`, not `بر` + `د`)
+    past = [reading for reading in readings if not reading[2]]
+    return (past or readings or [None])[0]
 
 
 def _plausible(candidate: str, stem: str, ending: str, bare: str) -> bool:
@@ -168,6 +185,8 @@ def find_cues(analysis: Analysis) -> list[Cue]:
         if stem is None or not _is_verbal(word) or _in_according_phrase(analysis, word):
             continue
         if is_first_or_second_person(word.text) or _is_passive(analysis, word):
+            continue
+        if is_subjunctive(word.text):
             continue
         last = _trailing_auxiliaries(analysis, word)
         first_of_verb = _leading_future(analysis, word)

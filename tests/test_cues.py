@@ -86,3 +86,9 @@ def test_first_and_second_person_forms(form, speaker_person):
 
 def test_a_speakers_own_i_said_is_no_new_cue():
     assert labels("وی گفت: من به او پیشنهاد دادم که بماند و گفتم کار تمام است.") == ["گفت"]
+
+
+def test_a_subjunctive_or_imperative_reports_nothing():
+    text = ("اگر کسی بپرسد باید بگوید که کار تمام است. وقتی خطر رفع شد بدن اعلام کند که آرام باشد. "
+            "به او بگو که بیاید. وزیر می‌گوید که کار تمام است. وی اظهار دارد که کار تمام است.")
+    assert [c.entry.label for c in find_cues(analysis_of(text))] == ["گفت", "اظهار کرد"]
