@@ -188,6 +188,10 @@ def subject_words(
                 continue
         if ends_subject(word) or word.text in (":", "؛", "«", "»", '"'):
             break
+        demonstrative_before = out and out[-1].text in words_of("demonstratives")
+        if out and word.text in lexicon.cue_preverbs() and not demonstrative_before:
+            break  # a cue's noun whose verb went missing (`X ادامه در پاسخ ... گفت`), but
+            # not a noun after `این` (`این گزارش می‌افزاید`)
         if word.parsed and word.upos in ("VERB", "AUX", "SCONJ", "ADP") and out:
             break
         if word.text.isdigit() and not out:

@@ -330,7 +330,8 @@ def test_a_known_surname_before_an_object_is_the_speaker():
 
 def test_a_group_after_a_name_is_the_object_not_the_title():
     text = ("مریم احمدی امروز در جمع خبرنگاران گفت: جشنواره هفته آینده برگزار می‌شود.\n\n"
-            "احمدی اعضای ستاد برگزاری را قهرمانان گمنام جشنواره خواند و افزود: کار آنان دیده شود.\n\n"
+            "احمدی اعضای ستاد برگزاری را قهرمانان گمنام جشنواره خواند و افزود: "
+            "کار آنان دیده شود.\n\n"
             "احمدی مدیران مدارس را مسئول دانست و گفت: همه باید همکاری کنند.")
     quotes = quotes_of(text, ("مریم احمدی", "احمدی"))
     assert [q[:2] for q in quotes] == [("مریم احمدی", None)] * 3
@@ -503,3 +504,10 @@ def test_another_described_speaker_is_someone_new():
             "یکی دیگر افزود: بازار شلوغ است.")
     assert [q[:2] for q in quotes_of(text)] == [
         (None, "یکی از شهروندان"), (None, "شهروند دیگری"), (None, "یکی دیگر")]
+
+
+def test_a_cue_noun_ends_the_speaker_phrase():
+    text = ("کامران رضایی، رئیس هیات مدیره باشگاه گفت: بدهی‌ها زیاد است.\n\n"
+            "رضایی ادامه در پاسخ به سوالی گفت: طلبکاران صبر کنند.")
+    quotes = quotes_of(text, ("کامران رضایی", "رضایی"))
+    assert [q[0] for q in quotes] == ["کامران رضایی", "کامران رضایی"]
