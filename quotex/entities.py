@@ -136,6 +136,17 @@ def _with_first_name(analysis: Analysis, words: list[Word]) -> list[Word]:
     return words
 
 
+def _with_organization_head(analysis: Analysis, words: list[Word]) -> list[Word]:
+    """The organization word the NER left off before its span (`نیروی [انتظامی]`,
+    `فرماندهی [انتظامی استان]`)."""
+    before = words[0].index - 1
+    if before >= 0 and analysis.words[before].sentence == words[0].sentence and not (
+        analysis.words[before].entity
+    ) and is_org_head(analysis.words, before) and not is_org_head(words, 0):
+        return [analysis.words[before], *words]
+    return words
+
+
 def named_entities(
     analysis: Analysis, types: tuple[str, ...], extra: list[list[Word]] = (),
     drop_common_words: bool = False, drop_places: bool = False,
@@ -158,6 +169,8 @@ def named_entities(
             or (words[0].index,) in ruled
         ) and not (drop_places and _place_or_its_adjective(words))
     ]
+    if "ORG" in types:
+        spans = [_with_organization_head(analysis, words) for words in spans]
     covered = {w.index for words in spans for w in words}
     spans += [words for words in extra if not covered & {w.index for w in words}]
     for words in spans:
@@ -201,8 +214,10 @@ def outlets_in_bylines(analysis: Analysis) -> list[list[Word]]:
             if word.text in OUTLET_ENDS or len(outlet) == OUTLET_MAX_WORDS:
                 break
             outlet.append(word)
-        if outlet and all(w.entity != "PER" for w in outlet):
-            found.append(outlet)
+        if outlet and all(w.entity != "PER" for w in outlet) and (
+            outlet[0].text not in lexicon.words_of("credit_lines")
+        ):
+            found.append(outlet)  # not `به گزارش [خبرنگار ما]`: a reporter is no outlet
     return found
 
 

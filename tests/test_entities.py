@@ -84,3 +84,18 @@ def test_a_title_word_or_a_cue_noun_tagged_with_a_name_is_cut_off():
             "سعید رضوی تاکید کرد که بازی سختی است.")
     article = build_article("t", analysis_of(text, ("محمد نوری کاپیتان", "سعید رضوی تاکید")))
     assert [p.name for p in article.people] == ["محمد نوری", "سعید رضوی"]
+
+
+def test_an_organization_word_the_ner_left_off_joins_the_organization():
+    text = "فرماندهی انتظامی استان کرمان اعلام کرد که جاده باز است."
+    analysis = analysis_of(text)
+    tagged = [w for w in analysis.words if w.text in ("انتظامی", "استان", "کرمان")]
+    for word in tagged:
+        word.entity, word.entity_begin = "ORG", word is tagged[0]
+    article = build_article("t", analysis)
+    assert [e.name for e in article.organizations] == ["فرماندهی انتظامی استان کرمان"]
+
+
+def test_a_reporter_in_a_byline_is_no_organization():
+    text = "به گزارش خبرنگار ما، سخنگوی دولت گفت: جلسه فردا برگزار می‌شود."
+    assert [e.name for e in build_article("t", analysis_of(text)).organizations] == ["دولت"]
