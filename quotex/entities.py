@@ -78,6 +78,7 @@ def add_person_entities(
         if entity == "PER" and not all(w.index in places for w in words):
             words = words[: next((i for i in range(1, len(words)) if ends_name(words, i)),
                                  len(words))]
+            words = _without_nationality(words)
             limit = analysis.sentence_of(words[0]).last + 1
             end = name_end_before_title(analysis.words, words[0].index, words[-1].index, limit)
             words = analysis.words[words[0].index : end + 1]
@@ -125,6 +126,26 @@ def _after_as(analysis: Analysis, start: int, last: int) -> int | None:
         if words[i].text == "به" and words[i + 1].text.replace(ZWNJ, "") == "عنوان":
             return i + 2
     return None
+
+
+def _without_nationality(words: list[Word]) -> list[Word]:
+    """`[ماگومدوف روس]`, `[جردن باروز آمریکایی]`: a nationality after a name is no part
+    of it, unless only a first name would be left (`علی ایرانی` is a full name). Only
+    countries count: adjectives of Iranian places are common surnames (`شبستری`)."""
+    if len(words) < 2 or not (
+        words[-1].text in lexicon.words_of("nationalities") or _is_demonym(words[-1].text)
+    ):
+        return words
+    rest = words[:-1]
+    if len(rest) == 1 and rest[0].text in lexicon.first_names():
+        return words
+    return rest
+
+
+def _is_demonym(word: str) -> bool:
+    """`آمریکایی`, `روسی`, `کره‌ای`: the adjective of a country."""
+    return any(word.endswith(ending) and word[: -len(ending)].rstrip(ZWNJ) in lexicon.countries()
+               for ending in DEMONYM_ENDINGS)
 
 
 def _with_first_name(analysis: Analysis, words: list[Word]) -> list[Word]:

@@ -180,6 +180,13 @@ def words_of(section: str) -> frozenset[str]:
 
 
 @cache
+def countries() -> frozenset[str]:
+    """One-word names of the countries and regions section of the gazetteer."""
+    return frozenset(line.replace(ZWNJ, " ") for line in _sections("places.txt")["countries"]
+                     if " " not in line.replace(ZWNJ, " "))
+
+
+@cache
 def place_names() -> tuple[tuple[str, ...], ...]:
     """Gazetteer entries as word tuples (ZWNJ read as a space), longest first."""
     entries = {

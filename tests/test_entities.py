@@ -99,3 +99,11 @@ def test_an_organization_word_the_ner_left_off_joins_the_organization():
 def test_a_reporter_in_a_byline_is_no_organization():
     text = "به گزارش خبرنگار ما، سخنگوی دولت گفت: جلسه فردا برگزار می‌شود."
     assert [e.name for e in build_article("t", analysis_of(text)).organizations] == ["دولت"]
+
+
+def test_a_nationality_after_a_name_is_no_part_of_it():
+    text = ("ماگومدوف روس در فینال به مصاف جردن باروز آمریکایی رفت.\n"
+            "علی ایرانی در این مسابقه داور بود.")
+    names = ("ماگومدوف روس", "جردن باروز آمریکایی", "علی ایرانی")
+    article = build_article("t", analysis_of(text, names))
+    assert {p.name for p in article.people} == {"جردن باروز", "ماگومدوف", "علی ایرانی"}
