@@ -129,7 +129,7 @@ def _after_as(analysis: Analysis, start: int, last: int) -> int | None:
 
 
 def _without_nationality(words: list[Word]) -> list[Word]:
-    """`[ماگومدوف روس]`, `[جردن باروز آمریکایی]`: a nationality after a name is no part
+    """`[سادولایف روس]`, `[دیوید تیلور آمریکایی]`: a nationality after a name is no part
     of it, unless only a first name would be left (`علی ایرانی` is a full name). Only
     countries count: adjectives of Iranian places are common surnames (`شبستری`)."""
     if len(words) < 2 or not (

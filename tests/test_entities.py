@@ -102,8 +102,8 @@ def test_a_reporter_in_a_byline_is_no_organization():
 
 
 def test_a_nationality_after_a_name_is_no_part_of_it():
-    text = ("ماگومدوف روس در فینال به مصاف جردن باروز آمریکایی رفت.\n"
+    text = ("سادولایف روس در فینال به مصاف دیوید تیلور آمریکایی رفت.\n"
             "علی ایرانی در این مسابقه داور بود.")
-    names = ("ماگومدوف روس", "جردن باروز آمریکایی", "علی ایرانی")
+    names = ("سادولایف روس", "دیوید تیلور آمریکایی", "علی ایرانی")
     article = build_article("t", analysis_of(text, names))
-    assert {p.name for p in article.people} == {"جردن باروز", "ماگومدوف", "علی ایرانی"}
+    assert {p.name for p in article.people} == {"دیوید تیلور", "سادولایف", "علی ایرانی"}
