@@ -511,3 +511,9 @@ def test_a_cue_noun_ends_the_speaker_phrase():
             "رضایی ادامه در پاسخ به سوالی گفت: طلبکاران صبر کنند.")
     quotes = quotes_of(text, ("کامران رضایی", "رضایی"))
     assert [q[0] for q in quotes] == ["کامران رضایی", "کامران رضایی"]
+
+
+def test_a_share_of_a_group_is_a_described_speaker():
+    text = "بیش از نیمی از پاسخ‌دهندگان می‌گویند که هفته‌ای یک بار ورزش می‌کنند."
+    (quote,) = quotes_of(text)
+    assert quote[:2] == (None, "بیش از نیمی از پاسخ‌دهندگان")
