@@ -24,11 +24,7 @@ REBUILD_COMMAND = "python -m quotex.training all"
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
 # processors that read the word-vector table
 PRETRAIN_USERS = ("pos", "depparse", "ner")
-# the two character language models, and the processors that read them when present
-CHARLMS = ("forward_charlm", "backward_charlm")
-CHARLM_USERS = ("pos", "ner")
-SHARED_FILES = ("pretrain", *CHARLMS)
-MODEL_FILES = {name: f"{name}.pt" for name in (*PROCESSORS, *SHARED_FILES)}
+MODEL_FILES = {name: f"{name}.pt" for name in (*PROCESSORS, "pretrain")}
 SCORES_FILE = "scores.json"
 CARD_FILE = "MODEL_CARD.md"
 
@@ -93,7 +89,7 @@ def _official_set() -> ModelSet | None:
         if not (resources / "resources.json").is_file() or not lang_dir.is_dir():
             continue
         paths: dict[str, Path] = {}
-        for processor in (*PROCESSORS, *SHARED_FILES):
+        for processor in (*PROCESSORS, "pretrain"):
             found = sorted((lang_dir / processor).glob("*.pt"))
             if found:
                 paths[processor] = found[0]
@@ -167,9 +163,6 @@ def build_pipeline(ms: ModelSet, processors: str = ",".join(PROCESSORS),
             options[f"{processor}_model_path"] = str(ms.paths[processor])
             if processor in PRETRAIN_USERS:
                 options[f"{processor}_pretrain_path"] = str(ms.paths["pretrain"])
-            if processor in CHARLM_USERS:
-                options |= {f"{processor}_{charlm}_path": str(ms.paths[charlm])
-                            for charlm in CHARLMS if charlm in ms.paths}
         options |= {"allow_unknown_language": True,
                     "resources_filepath": _empty_resources_file()}
     options |= kwargs
@@ -188,8 +181,6 @@ def _unreadable_file(ms: ModelSet, processors: list[str]) -> Path | None:
     names = [p for p in processors if p in ms.paths]
     if any(p in PRETRAIN_USERS for p in processors) and "pretrain" in ms.paths:
         names.append("pretrain")
-    if any(p in CHARLM_USERS for p in processors):
-        names += [charlm for charlm in CHARLMS if charlm in ms.paths]
     for name in names:
         try:
             torch.load(ms.paths[name], map_location="cpu", weights_only=True)
@@ -198,23 +189,7 @@ def _unreadable_file(ms: ModelSet, processors: list[str]) -> Path | None:
     return None
 
 
-def _missing_charlm(error: Exception) -> str | None:
-    """The charlm file name when Stanza failed for want of a character model."""
-    from stanza.models.common.exceptions import (
-        BackwardCharlmNotFoundError,
-        ForwardCharlmNotFoundError,
-    )
-
-    if isinstance(error, ForwardCharlmNotFoundError):
-        return MODEL_FILES["forward_charlm"]
-    if isinstance(error, BackwardCharlmNotFoundError):
-        return MODEL_FILES["backward_charlm"]
-    return None
-
-
 def _load_error_line(ms: ModelSet, processors: list[str], error: Exception) -> str:
-    if (charlm := _missing_charlm(error)) is not None:
-        return f"model file missing: {ms.directory / charlm} (rebuild: {REBUILD_COMMAND})"
     path = _unreadable_file(ms, processors)
     if path is not None:
         return (f"cannot read model file {path}: corrupt or not a Stanza model "
@@ -266,8 +241,8 @@ def describe_text(info: dict[str, Any]) -> str:
     """`describe`'s result as lines for a terminal."""
     lines = [f"model set: {info['name']} ({info['directory']}), version {info['version']}"]
     for key, entry in info["files"].items():
-        lines.append(f"  {key:<15} {entry['bytes'] / 1e6:6.1f} MB  {entry['path']}")
-    lines.append(f"  {'total':<15} {info['total_bytes'] / 1e6:6.1f} MB")
+        lines.append(f"  {key:<9} {entry['bytes'] / 1e6:6.1f} MB  {entry['path']}")
+    lines.append(f"  total     {info['total_bytes'] / 1e6:6.1f} MB")
     scores = info.get("scores")
     if not scores:
         lines.append("held-out scores: none recorded for this set")

@@ -1,4 +1,4 @@
-"""Command line: python -m quotex.training STAGE, one of all, score or a stage of STAGES."""
+"""Command line: python -m quotex.training all|vectors|tokenize|mwt|pos|lemma|depparse|ner|score"""
 
 from __future__ import annotations
 
@@ -20,15 +20,11 @@ MALLOC_SETTINGS = {
     "MALLOC_TRIM_THRESHOLD_": "4294967296",
     "MALLOC_TOP_PAD_": "268435456",
 }
-STAGES = ("forward_charlm", "backward_charlm", "vectors", "tokenize", "mwt", "pos", "lemma",
-          "depparse", "ner")
+STAGES = ("vectors", "tokenize", "mwt", "pos", "lemma", "depparse", "ner")
 # `all` trains in two processes at once, one thread each: the trainers use two cores
-# poorly. A stage waits for the stages it reads that run in the other stream.
-STREAMS = (("forward_charlm", "vectors", "ner"),
-           ("backward_charlm", "tokenize", "mwt", "lemma", "pos", "depparse"))
-UD_STAGES = ("tokenize", "mwt", "pos", "lemma", "depparse")  # trained on the treebanks
-READS = {"pos": ("vectors", "forward_charlm", "backward_charlm"), "depparse": ("vectors",),
-         "ner": ("vectors", "forward_charlm", "backward_charlm")}
+# poorly. The stages after "vectors" in the other stream wait for it (they read it).
+STREAMS = (("vectors", "pos", "ner"), ("tokenize", "mwt", "lemma", "depparse"))
+NEEDS_VECTORS = ("pos", "depparse", "ner")
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -69,23 +65,23 @@ def argv_for_children(args: argparse.Namespace, work: Path, out: Path) -> list[s
 
 def run_streams(options: list[str]) -> None:
     """Run STREAMS side by side as child processes; raise if any stage fails."""
-    finished = {stage: threading.Event() for stream in STREAMS for stage in stream}
+    vectors_done = threading.Event()
     failures: list[str] = []
     env = {**os.environ, "QUOTEX_THREADS": "1"}
 
     def run_stream(stream: tuple[str, ...]) -> None:
         for stage in stream:
-            for needed in READS.get(stage, ()):
-                finished[needed].wait()
+            if stage in NEEDS_VECTORS and stage != stream[0] and "vectors" not in stream:
+                vectors_done.wait()
             if failures:
-                break
+                return
             command = [sys.executable, "-m", "quotex.training", stage, *options]
             if subprocess.run(command, env=env, check=False).returncode != 0:
                 failures.append(stage)
-                break
-            finished[stage].set()
-        for stage in stream:  # on failure, do not leave the other stream waiting
-            finished[stage].set()
+                vectors_done.set()  # do not leave the other stream waiting
+                return
+            if stage == "vectors":
+                vectors_done.set()
 
     threads = [threading.Thread(target=run_stream, args=(s,)) for s in STREAMS]
     for thread in threads:
@@ -130,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         run_streams(argv_for_children(args, work, out))
         scoring.write_time(work, scoring.WALL, time.monotonic() - start)
     elif args.stage != "score":
-        ud = stages.prepare_ud(run) if args.stage in UD_STAGES else None
+        ud = stages.prepare_ud(run) if args.stage not in ("vectors", "ner") else None
         trainers = {
             "vectors": lambda: stages.train_vectors(run),
             "tokenize": lambda: stages.train_tokenizer(run, ud),
@@ -138,8 +134,6 @@ def main(argv: list[str] | None = None) -> int:
             "pos": lambda: stages.train_pos(run, ud),
             "lemma": lambda: stages.train_lemma(run, ud),
             "depparse": lambda: stages.train_depparse(run, ud),
-            "forward_charlm": lambda: stages.train_charlm(run, "forward"),
-            "backward_charlm": lambda: stages.train_charlm(run, "backward"),
             "ner": lambda: stages.train_ner(run),
         }
         start = time.monotonic()

@@ -33,7 +33,6 @@ class Budget:
     pos_steps: int = 2400
     lemma_epochs: int = 6
     depparse_steps: int = 3000
-    charlm_epochs: int = 8
     ner_steps: int = 12000
     limit: int | None = None
 
@@ -43,7 +42,7 @@ class Budget:
         epochs = max(1, min(5, steps // 100))
         return cls(vector_epochs=1, vector_max_vocab=20_000, tokenize_steps=steps,
                    mwt_epochs=epochs, pos_steps=steps, lemma_epochs=epochs,
-                   depparse_steps=steps, charlm_epochs=1, ner_steps=steps, limit=limit)
+                   depparse_steps=steps, ner_steps=steps, limit=limit)
 
 
 @dataclass(frozen=True)
@@ -215,7 +214,6 @@ def train_pos(run: Run, ud: UDFiles) -> None:
         # smaller classifier layers and batches than Stanza's defaults: on 2 CPU cores
         # the UFeats/XPOS biaffine layers over 250 padded sentences take 10+ s a step
         "--char_hidden_dim", "200", "--deep_biaff_hidden_dim", "100", "--batch_size", "32",
-        *_charlm_args(run),
     ])
     shutil.copyfile(run.stage_dir("pos") / "pos.pt", run.model("pos"))
     store_half_precision(run.model("pos"))
@@ -247,68 +245,6 @@ def train_depparse(run: Run, ud: UDFiles) -> None:
     store_half_precision(run.model("depparse"))
 
 
-# --- character language model ------------------------------------------------------
-
-# Stanza's default is 1024; at 256 the NER trains about a third slower instead of
-# twice as slow, and extraction stays fast (the NER reads the charlm on every sentence)
-CHARLM_HIDDEN = 256
-# every CHARLM_DEV_EVERY-th raw-news paragraph is the charlm's dev text
-CHARLM_DEV_EVERY = 100
-
-
-def charlm_file(run: Run, direction: str) -> Path:
-    return run.model(f"{direction}_charlm")
-
-
-def _charlm_args(run: Run) -> list[str]:
-    """The trainer arguments of a model that reads both character language models."""
-    # Stanza insists on a shorthand even when it is given both files
-    return ["--charlm", "--charlm_shorthand", SHORTHAND,
-            "--charlm_forward_file", str(charlm_file(run, "forward")),
-            "--charlm_backward_file", str(charlm_file(run, "backward"))]
-
-
-def prepare_charlm(run: Run, folder: Path) -> tuple[Path, Path]:
-    """(training folder, dev file) in `folder`: raw news paragraphs as crawled, plus the
-    training and dev sentences of the treebanks and of Arman (with their scraped
-    copies)."""
-    train_dir = folder / "train"
-    train_dir.mkdir(exist_ok=True)
-    news_limit = run.budget.limit * 40 if run.budget.limit else None
-    paragraphs = vectors.raw_news_paragraphs(run.data_dir / corpus.RAW_NEWS, news_limit)
-    dev = paragraphs[::CHARLM_DEV_EVERY]
-    train = [p for i, p in enumerate(paragraphs) if i % CHARLM_DEV_EVERY]
-    split = corpus.split_treebanks(run.data_dir, run.budget.limit)
-    train += [s.text() for s in corpus.augmented(split.train + split.dev)]
-    ner_train, ner_dev, _ = corpus.split_arman(run.data_dir, run.budget.limit)
-    train += [" ".join(w for w, _ in s) for s in corpus.augmented_ner(ner_train + ner_dev)]
-    (train_dir / "train.txt").write_text("\n".join(train) + "\n", encoding="utf-8")
-    (folder / "dev.txt").write_text("\n".join(dev) + "\n", encoding="utf-8")
-    # Stanza reuses a vocabulary file it finds: one from other data must not stay
-    (folder / "vocab.pt").unlink(missing_ok=True)
-    return train_dir, folder / "dev.txt"
-
-
-def train_charlm(run: Run, direction: str) -> None:
-    """One direction's character language model (a stage of its own, so that `all`
-    trains the two side by side)."""
-    from stanza.models import charlm
-
-    folder = run.stage_dir(f"{direction}_charlm")
-    train_dir, dev = prepare_charlm(run, folder)
-    charlm.main([
-        "--train_dir", str(train_dir), "--eval_file", str(dev),
-        "--direction", direction, "--shorthand", SHORTHAND,
-        "--char_hidden_dim", str(CHARLM_HIDDEN), "--epochs", str(run.budget.charlm_epochs),
-        # the char vocabulary: every character seen 100 times (the default 1000 assumes
-        # a far larger corpus than 9M characters)
-        "--cutoff", "100", "--eval_steps", "-1", "--no_checkpoint",
-        "--save_dir", str(folder), "--save_name", "charlm.pt",
-        "--vocab_save_name", "vocab.pt", "--seed", str(run.seed),
-    ])
-    shutil.copyfile(folder / "charlm.pt", charlm_file(run, direction))
-
-
 @dataclass(frozen=True)
 class NerFiles:
     train: Path
@@ -334,7 +270,6 @@ def train_ner(run: Run) -> None:
         "--train_file", str(files.train), "--eval_file", str(files.dev),
         "--wordvec_pretrain_file", str(_pretrain_file(run)),
         "--shorthand", SHORTHAND, "--scheme", "bioes",
-        *_charlm_args(run),
         "--max_steps", str(steps), "--eval_interval", str(_eval_interval(steps, 500)),
         "--save_dir", str(folder), "--save_name", "ner.pt", "--seed", str(run.seed),
     ])

@@ -29,14 +29,9 @@ def tokenize_line(line: str) -> list[str]:
     return [w.strip(ZWNJ) for w in WORD_PATTERN.findall(line) if w.strip(ZWNJ)]
 
 
-def raw_news_paragraphs(path: Path, limit: int | None = None) -> list[str]:
-    """The raw news as crawled, one paragraph a line (blank lines between articles)."""
-    with lzma.open(path, "rt", encoding="utf-8") as lines:
-        return [line.strip() for line in lines if line.strip()][:limit]
-
-
 def raw_news_sentences(path: Path, limit: int | None = None) -> list[list[str]]:
-    out = [tokenize_line(line) for line in raw_news_paragraphs(path)]
+    with lzma.open(path, "rt", encoding="utf-8") as lines:
+        out = [tokenize_line(line) for line in lines if line.strip()]
     return [s for s in out if s][:limit]
 
 
