@@ -10,7 +10,7 @@ pronouns, surnames and bare titles to one person is coref's job.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -58,11 +58,26 @@ def _key(word: Word) -> str:
     return word.text.replace(ZWNJ, " ")
 
 
+# Table entries as tuples of pieces (ZWNJ read as a space), grouped by their first
+# piece and longest first: a lookup tries only the entries that can start at a word.
+EntryIndex = dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _index(entries: Iterable[tuple[str, ...]]) -> EntryIndex:
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for entry in sorted(set(entries), key=len, reverse=True):
+        grouped.setdefault(entry[0], []).append(entry)
+    return {first: tuple(group) for first, group in grouped.items()}
+
+
 @cache
-def _multiword(section: str) -> tuple[tuple[str, ...], ...]:
-    """Entries of a section with ZWNJ read as a space, longest first."""
-    entries = {tuple(" ".join(e).replace(ZWNJ, " ").split()) for e in speaker_words()[section]}
-    return tuple(sorted(entries, key=len, reverse=True))
+def _multiword(section: str) -> EntryIndex:
+    return _index(tuple(" ".join(e).replace(ZWNJ, " ").split()) for e in speaker_words()[section])
+
+
+@cache
+def _places() -> EntryIndex:
+    return _index(lexicon.place_names())
 
 
 def match_entry(words: Sequence[Word], start: int, section: str) -> int:
@@ -73,22 +88,25 @@ def match_entry(words: Sequence[Word], start: int, section: str) -> int:
 def place_at(words: Sequence[Word], start: int) -> int:
     """Length in words of the longest gazetteer place (quotex/data/places.txt) starting
     at words[start]; a place must end with its word (`ایرانی` is no `ایران`)."""
-    return _longest_match(words, start, lexicon.place_names(), frozenset())
+    return _longest_match(words, start, _places(), frozenset())
 
 
 def _longest_match(
-    words: Sequence[Word], start: int, entries: tuple[tuple[str, ...], ...],
-    suffixes: frozenset[str],
+    words: Sequence[Word], start: int, index: EntryIndex, suffixes: frozenset[str]
 ) -> int:
-    """Entries are tuples of pieces, ZWNJ read as a space, longest first; a match ends
-    with a word or before one of `suffixes` inside it."""
+    """The longest entry of `index` at words[start]; a match ends with a word or before
+    one of `suffixes` inside it."""
+    pieces = _key(words[start]).split() if start < len(words) else []
+    candidates = index.get(pieces[0], ()) if pieces else ()
+    if not candidates:
+        return 0
     flat: list[str] = []
     owners: list[int] = []
     for i in range(start, min(len(words), start + 4)):
         for piece in _key(words[i]).split():
             flat.append(piece)
             owners.append(i)
-    for entry in entries:
+    for entry in candidates:
         if tuple(flat[: len(entry)]) == entry:
             rest = len(entry)
             if rest < len(flat) and owners[rest] == owners[rest - 1] and (
@@ -357,7 +375,10 @@ def drop_honorifics(words: list[Word], found: list[str]) -> list[Word]:
 @cache
 def _honorific_tails() -> frozenset[str]:
     """Words after the first of several-word honorifics (`الاسلام`, `والمسلمین`)."""
-    return frozenset(piece for entry in _multiword("honorifics") for piece in entry[1:])
+    return frozenset(
+        piece for group in _multiword("honorifics").values() for entry in group
+        for piece in entry[1:]
+    )
 
 
 def _only_places(words: Sequence[Word]) -> bool:
