@@ -7,7 +7,7 @@ merged by their normalized form.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from quotex import lexicon
@@ -143,9 +143,16 @@ def _without_nationality(words: list[Word]) -> list[Word]:
 
 
 def _is_demonym(word: str) -> bool:
-    """`آمریکایی`, `روسی`, `کره‌ای`: the adjective of a country."""
-    return any(word.endswith(ending) and word[: -len(ending)].rstrip(ZWNJ) in lexicon.countries()
-               for ending in DEMONYM_ENDINGS)
+    """`آمریکایی`, `کره‌ای`: the adjective of a country."""
+    return _adjective_of(word, lambda name: name in lexicon.countries())
+
+
+def _adjective_of(word: str, is_place: Callable[[str], bool]) -> bool:
+    """Whether `word` is a place name with a demonym ending (`ایرانی`, `کره‌ای`)."""
+    return any(
+        word.endswith(ending) and is_place(word[: -len(ending)].rstrip(ZWNJ))
+        for ending in DEMONYM_ENDINGS
+    )
 
 
 def _with_first_name(analysis: Analysis, words: list[Word]) -> list[Word]:
@@ -211,10 +218,7 @@ def _place_or_its_adjective(words: list[Word]) -> bool:
         return True
     if len(key) > 2 or (len(key) == 2 and key[1] not in ("ها", "های")):
         return False
-    return any(
-        key[0].endswith(ending) and (key[0][: -len(ending)],) in places
-        for ending in DEMONYM_ENDINGS
-    )
+    return _adjective_of(key[0], lambda name: (name,) in places)
 
 
 @cache
