@@ -7,7 +7,7 @@ merged by their normalized form.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import cache
 
 from quotex import lexicon
@@ -17,8 +17,10 @@ from quotex.lexicon import ZWNJ
 from quotex.model import Entity
 from quotex.nlp import Analysis, Word
 from quotex.speakers import (
+    adjective_of,
     drop_honorifics,
     ends_name,
+    is_demonym,
     is_org_head,
     is_title_head,
     match_entry,
@@ -33,8 +35,6 @@ LIGHT_VERBS = frozenset(v for _, v in lexicon.cue_lexicon().compounds)
 # How far after a name `به عنوان TITLE` may start (`X امروز رسما به عنوان ...`).
 AS_REACH = 6
 ORGANIZATION_TYPES = ("ORG",)
-# Endings that make an adjective of a place (`ایرانی`, `آمریکایی`, `کره‌ای`).
-DEMONYM_ENDINGS = ("یی", "ای", "ی")
 # What ends an outlet's name after a byline opening, and its longest name.
 OUTLET_ENDS = frozenset({"،", ",", ":", "-", "–", "—", "از", "به", "در", "و", "«", "»"})
 OUTLET_MAX_WORDS = 4
@@ -133,26 +133,13 @@ def _without_nationality(words: list[Word]) -> list[Word]:
     of it, unless only a first name would be left (`علی ایرانی` is a full name). Only
     countries count: adjectives of Iranian places are common surnames (`شبستری`)."""
     if len(words) < 2 or not (
-        words[-1].text in lexicon.words_of("nationalities") or _is_demonym(words[-1].text)
+        words[-1].text in lexicon.words_of("nationalities") or is_demonym(words[-1].text)
     ):
         return words
     rest = words[:-1]
     if len(rest) == 1 and rest[0].text in lexicon.first_names():
         return words
     return rest
-
-
-def _is_demonym(word: str) -> bool:
-    """`آمریکایی`, `کره‌ای`: the adjective of a country."""
-    return _adjective_of(word, lambda name: name in lexicon.countries())
-
-
-def _adjective_of(word: str, is_place: Callable[[str], bool]) -> bool:
-    """Whether `word` is a place name with a demonym ending (`ایرانی`, `کره‌ای`)."""
-    return any(
-        word.endswith(ending) and is_place(word[: -len(ending)].rstrip(ZWNJ))
-        for ending in DEMONYM_ENDINGS
-    )
 
 
 def _with_first_name(analysis: Analysis, words: list[Word]) -> list[Word]:
@@ -218,7 +205,7 @@ def _place_or_its_adjective(words: list[Word]) -> bool:
         return True
     if len(key) > 2 or (len(key) == 2 and key[1] not in ("ها", "های")):
         return False
-    return _adjective_of(key[0], lambda name: (name,) in places)
+    return adjective_of(key[0], lambda name: (name,) in places)
 
 
 @cache

@@ -10,7 +10,7 @@ pronouns, surnames and bare titles to one person is coref's job.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -28,6 +28,8 @@ PLURAL_SUFFIXES = ("های", "ها")
 # Plural endings of a group of people (`محققان`, `کارشناس‌ها`), and the superlative.
 GROUP_PLURALS = ("ان", "ها")
 SUPERLATIVE = "ترین"
+# Endings that make an adjective of a place (`ایرانی`, `آمریکایی`, `کره‌ای`).
+DEMONYM_ENDINGS = ("یی", "ای", "ی")
 # What may follow a table entry inside one ZWNJ-joined word (`کارشناس‌ها`, `مدیرکل‌ای`):
 # any other piece makes another word (`قاضی‌پور` is a surname, not `قاضی`).
 ENTRY_SUFFIXES = frozenset({"ها", "های", "هایی", "هایش", "ای", "ی", "اش", "شان"})
@@ -253,8 +255,9 @@ def subject_before_object(words: list[Word]) -> list[Word]:
     commas = [i for i, w in enumerate(words) if w.text in ("،", ",")]
     if commas:
         return _trim(words[: commas[-1]])
-    if is_title_head(words, 0) and (end := _title_place_end(words)) is not None:
-        return words[:end]  # `معاون رئیس جمهور عراق [وتوی مجدد قانون انتخابات] را`
+    described = is_title_head(words, 0) or _describes_someone(words)
+    if described and (end := _title_place_end(words)) is not None:
+        return words[:end]  # `معاون رئیس جمهور عراق [وتوی قانون] را`, `مقامات پاکستانی [X] را`
     tagged = 0
     while tagged < len(words) and words[tagged].entity == "PER":
         tagged += 1
@@ -286,10 +289,18 @@ def _title_place_end(words: list[Word]) -> int | None:
     return end
 
 
+def _describes_someone(words: Sequence[Word]) -> bool:
+    """`مقامات ...`, `منابع ...`, `اعضای ...`: an unnamed speaker or a group."""
+    return words[0].text in words_of("anonymous") or names_a_group(words, 0)
+
+
 def _place_length(words: Sequence[Word], i: int) -> int:
-    """Words of the place at words[i]: a gazetteer entry, else the NER's LOC span."""
+    """Words of the place at words[i]: a gazetteer entry or a country's adjective
+    (`پاکستانی`), else the NER's LOC span."""
     if length := place_at(words, i):
         return length
+    if is_demonym(words[i].text):
+        return 1
     if words[i].entity != "LOC":
         return 0
     length = 1
@@ -298,6 +309,19 @@ def _place_length(words: Sequence[Word], i: int) -> int:
     ):
         length += 1
     return length
+
+
+def is_demonym(word: str) -> bool:
+    """`آمریکایی`, `کره‌ای`: the adjective of a country."""
+    return adjective_of(word, lambda name: name in lexicon.countries())
+
+
+def adjective_of(word: str, is_place: Callable[[str], bool]) -> bool:
+    """Whether `word` is a place name with a demonym ending (`ایرانی`, `کره‌ای`)."""
+    return any(
+        word.endswith(ending) and is_place(word[: -len(ending)].rstrip(ZWNJ))
+        for ending in DEMONYM_ENDINGS
+    )
 
 
 def names_a_group(words: Sequence[Word], i: int) -> bool:

@@ -517,3 +517,10 @@ def test_a_share_of_a_group_is_a_described_speaker():
     text = "بیش از نیمی از پاسخ‌دهندگان می‌گویند که هفته‌ای یک بار ورزش می‌کنند."
     (quote,) = quotes_of(text)
     assert quote[:2] == (None, "بیش از نیمی از پاسخ‌دهندگان")
+
+
+def test_a_described_speaker_ends_at_a_nationality_when_an_object_follows():
+    text = "مقامات پاکستانی این افراد را به حمله به مرزبانان متهم کردند."
+    (quote,) = quotes_of(text)
+    assert quote[:3] == (None, "مقامات پاکستانی", "متهم کردند")
+    assert quote[4] == "این افراد را به حمله به مرزبانان"
