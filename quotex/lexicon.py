@@ -182,8 +182,8 @@ def words_of(section: str) -> frozenset[str]:
 @cache
 def countries() -> frozenset[str]:
     """One-word names of the countries and regions section of the gazetteer."""
-    return frozenset(line.replace(ZWNJ, " ") for line in _sections("places.txt")["countries"]
-                     if " " not in line.replace(ZWNJ, " "))
+    return frozenset(line for line in _sections("places.txt")["countries"]
+                     if " " not in line and ZWNJ not in line)
 
 
 @cache

@@ -272,17 +272,16 @@ def _title_place_end(words: list[Word]) -> int | None:
     """Where a title ends at its place (`رئیس اداره تبلیغات اسلامی گنبدکاووس`) when
     other words, with no title or organization word among them, follow before `را`:
     they are the object. None when no place ends the title."""
-    i = 1
-    while i < len(words) and not _place_length(words, i):
-        i += 1
-    if i == len(words):
+    first = next(((i, n) for i in range(1, len(words)) if (n := _place_length(words, i))),
+                 None)
+    if first is None:
         return None
-    end = i + _place_length(words, i)
+    end = first[0] + first[1]
     # places in a row belong to the title (`نماینده مردم شیراز و زرقان`)
     while end + 1 < len(words) and (
         _is_conjunction(words[end]) or words[end].text in ("،", ",")
-    ) and _place_length(words, end + 1):
-        end += 1 + _place_length(words, end + 1)
+    ) and (length := _place_length(words, end + 1)):
+        end += 1 + length
     rest = range(end, len(words))
     if end == len(words) or any(is_title_head(words, k) or is_org_head(words, k) for k in rest):
         return None
@@ -348,20 +347,15 @@ def parse_mention(words: list[Word]) -> Mention:
     if words[0].text in anonymous and len(words) > 1 and is_org_head(words, 1):
         mention.kind = "organization"  # `یک رسانه ونزوئلایی`: an outlet, not a person
         return mention
-    if (words[0].text in anonymous or _singular(words[0].text) in anonymous) and not any(
-        w.entity == "PER" for w in words
-    ):
-        mention.anonymous = True  # `یک منبع آگاه`: described, never named
-        mention.title_words = words
-        return mention
-    if len(words) > 1 and words[-1].text in words_of("others") and not any(
-        w.entity == "PER" for w in words
-    ):
-        mention.anonymous = True  # `شهروند دیگری گفت`: someone else, not named
-        mention.title_words = words
-        return mention
-    if names_a_group(words, 0) and not any(w.entity == "PER" for w in words):
-        mention.anonymous = True  # `اعضای کنگره ... هشدار دادند`: a group, no one person
+    # described, never named: `یک منبع آگاه`, `مقام‌های آمریکایی`, a group (`اعضای کنگره
+    # ... هشدار دادند`), someone new (`شهروند دیگری گفت`)
+    described = (
+        _describes_someone(words)
+        or _singular(words[0].text) in anonymous
+        or (len(words) > 1 and words[-1].text in words_of("others"))
+    )
+    if described and not any(w.entity == "PER" for w in words):
+        mention.anonymous = True
         mention.title_words = words
         return mention
 
