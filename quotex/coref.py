@@ -120,16 +120,15 @@ class People:
 
     def speaker_near(self, offset: int, title: str) -> PersonRecord | None:
         """The named speaker nearest to `offset` who may carry `title`: one with no
-        title yet, or with a title of the same head (`بازیگر قدیمی` / `بازیگر پیشکسوت`).
+        title yet, or with a title of the same role (`_same_role`).
 
         News often gives the title in the lead (`فرماندار تهران از ... خبر داد`) and
         the name only later (`حسین خوش اقبال گفت`), or the reverse.
         """
-        head = name_key(title).split()[0]
         candidates = [
             r for r in self.records
             if any(abs(o - offset) <= SPEAKER_NEAR_CHARS for o in r.spoke_at)
-            and all(name_key(t).split()[0] == head for t in r.titles)
+            and all(_same_role(title, t) for t in r.titles)
         ]
         if not candidates:
             return None
@@ -150,6 +149,19 @@ SPEAKER_NEAR_CHARS = 1000
 # Share of a bare title's words that a person's title must hold: spelling slips and
 # shortenings (`کمیسیون آموزش مجلس` for `کمسیون آموزش و تحقیقات مجلس`) still match.
 TITLE_OVERLAP = 0.75
+
+
+def _same_role(title: str, other: str) -> bool:
+    """Whether two titles may be one person's: the same head, and, when both name
+    more than a head and a word, a word in common besides the head (`رئیس شورای
+    اروپا` and `رئیس سازمان هواشناسی` are two people; `بازیگر قدیمی` and `بازیگر
+    پیشکسوت` may be one)."""
+    words, other_words = name_key(title).split(), name_key(other).split()
+    if words[0] != other_words[0]:
+        return False
+    if len(words) <= 2 or len(other_words) <= 2:
+        return True
+    return bool(set(words[1:]) & set(other_words[1:]))
 
 
 def _title_matches(tokens: list[str], title: str) -> bool:
@@ -340,8 +352,13 @@ def _unless_topic(statement: Statement, mention: Mention) -> Mention:
     """A colon line whose name follows a word that is no title is a topic of an
     interview (`اخراج لوپتگی: «...»`), which goes to the current speaker: the mention
     is emptied of its name and title."""
-    if not statement.headline or not mention.name_words:
+    if not statement.headline:
         return mention
+    if not mention.name_words:
+        # no name and no title head: a topic (`ارتباط با رسانه‌ها: «...»`)
+        topic = mention.title_words and not mention.anonymous and not is_title_head(
+            mention.title_words, 0)
+        return Mention(words=mention.words, name_words=[], title_words=[]) if topic else mention
     first = mention.name_words[0]
     before_name = mention.title_words and (
         mention.title_words[0].index < first.index

@@ -35,6 +35,9 @@ PERFECT_PERSON = {"اند": "ند", "ایم": "یم", "اید": "ید", "ام": 
 # (`خواهد گفت`): they belong to the cue's span.
 AUXILIARIES = frozenset({"است", "اند", "بود", "بودند", "باشد", "باشند", "شد", "شده", "ام", "ایم"})
 FUTURE_AUX = frozenset({"خواهد", "خواهند", "خواهم", "خواهیم", "خواهید", "نخواهد", "نخواهند"})
+# Auxiliaries of the first and second person (`خواهیم گفت`, `گفته ایم`): the verb is
+# the writer's or a speaker's own, like SPEAKER_ENDINGS.
+SPEAKER_AUXILIARIES = frozenset({"خواهم", "خواهیم", "خواهید", "ام", "ایم", "اید"})
 # How far back a preverb may stand from its light verb (`خواستار ... شد`), and
 # the object-preposition mark for that form in cues.txt.
 SPLIT_PREVERB_REACH = 25
@@ -190,6 +193,8 @@ def find_cues(analysis: Analysis) -> list[Cue]:
             continue
         last = _trailing_auxiliaries(analysis, word)
         first_of_verb = _leading_future(analysis, word)
+        if {_strip_zwnj(first_of_verb.text), _strip_zwnj(last.text)} & SPEAKER_AUXILIARIES:
+            continue
         compound = _compound_preverb(analysis, first_of_verb, word, stem)
         if compound is not None:
             entry, preverb_first = compound

@@ -17,6 +17,7 @@ from quotex.lexicon import ZWNJ
 from quotex.model import Entity
 from quotex.nlp import Analysis, Word
 from quotex.speakers import (
+    QUOTE_PAIRS,
     adjective_of,
     drop_honorifics,
     ends_name,
@@ -39,6 +40,7 @@ ORGANIZATION_TYPES = ("ORG",)
 OUTLET_ENDS = frozenset({"،", ",", ":", "-", "–", "—", "از", "به", "در", "و", "«", "»"})
 OUTLET_MAX_WORDS = 4
 LOCATION_TYPES = ("LOC",)
+CLOSING_QUOTES = frozenset(QUOTE_PAIRS.values())
 
 
 def entity_spans(analysis: Analysis) -> Iterator[tuple[str, list[Word]]]:
@@ -97,6 +99,8 @@ def _title_after(analysis: Analysis, name: list[Word]) -> list[Word]:
     given to it before the verb (`انریکه امروز به عنوان سرمربی تیم ملی معرفی شد`)."""
     sentence = analysis.sentence_of(name[-1])
     start = name[-1].index + 1
+    if start <= sentence.last and analysis.words[start].text in CLOSING_QUOTES:
+        start += 1  # `«آنگلا مرکل» صدراعظم آلمان`
     if start <= sentence.last and analysis.words[start].text in ("،", ","):
         start += 1
     appointed = _after_as(analysis, start, sentence.last)

@@ -39,10 +39,14 @@ CHAR_MAP = {
 # Characters that carry nothing for the models: tatweel, diacritics, joiner and
 # direction marks, carriage returns.
 DROPPED = re.compile(
-    "[\u0640\u064b-\u065f\u0670\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\r]"
+    "[\u00ad\u0640\u064b-\u065f\u0670\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\r]"
 )
 
 PERSIAN_WORD = re.compile("[\u0621-\u06d3\u200c]+")
+# Some sites write a soft hyphen where the ZWNJ belongs, often beside a space
+# (`گفت\u00adوگو`, `می \u00adشود`, `گفت\u00ad وگو`): between two letters it becomes the
+# ZWNJ and its space goes; elsewhere it is dropped (DROPPED).
+SOFT_HYPHEN_JOIN = re.compile("(?<=[\u0621-\u06d3]) ?\u00ad ?(?=[\u0621-\u06d3])")
 _CHAR_TABLE = str.maketrans(CHAR_MAP)
 
 
@@ -119,10 +123,16 @@ class _Builder:
 def normalize(original: str) -> Normalized:
     """Map letters, digits and spaces, then restore lost ZWNJs word by word."""
     mapped = _Builder()
+    joins = {m.start() + m.group().index("\u00ad"): range(m.start(), m.end())
+             for m in SOFT_HYPHEN_JOIN.finditer(original)}
+    joined = {i for span in joins.values() for i in span}
     for i, char in enumerate(original):
-        if DROPPED.match(char):
+        if i in joins:
+            mapped.keep(ZWNJ, i)
+        elif i in joined or DROPPED.match(char):
             continue
-        mapped.keep(CHAR_MAP.get(char, char), i)
+        else:
+            mapped.keep(CHAR_MAP.get(char, char), i)
     text = "".join(mapped.chars)
 
     out = _Builder()

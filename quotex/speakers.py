@@ -181,8 +181,12 @@ def subject_words(
     out: list[Word] = []
     words = analysis.words
     i = first
+    quoted_name_end: int | None = None  # the mark closing a quoted name (`«X» TITLE`)
     while i < end and (stop_at is None or i < stop_at):
         word = words[i]
+        if i == quoted_name_end:
+            i += 1
+            continue
         continuation = match_entry(words, i, "title_continuations") if out else 0
         # a title head of several words may hold a stopper (`امام جمعه`)
         continuation = continuation or _longer_than_one(match_entry(words, i, "title_heads"))
@@ -198,8 +202,9 @@ def subject_words(
             i += 1
             continue  # `همچنین قاضی‌پور در ادامه ... گفت`
         if word.text in OPENING_QUOTES and not out:
+            quoted_name_end = quote_end(words, i, min(end, i + QUOTED_NAME_MAX_WORDS + 2))
             i += 1
-            continue  # `به گفته "عمرو موسی"،`
+            continue  # `به گفته "عمرو موسی"،`, `«آنگلا مرکل» صدراعظم آلمان`
         if word.text in OPENING_QUOTES and is_org_head(out, len(out) - 1):
             closing = quote_end(words, i, min(end, i + QUOTED_NAME_MAX_WORDS + 2))
             if closing is not None:  # `روزنامه «وال‌استریت ژورنال»`
@@ -232,6 +237,11 @@ def quote_end(words: Sequence[Word], opening: int, end: int) -> int | None:
         if words[i].text == closer:
             return i
     return None
+
+
+def _is_plural(text: str) -> bool:
+    """`صحبت‌های`, `مقام‌ها`: a plural written with its ZWNJ, never part of a name."""
+    return any(text.endswith(ZWNJ + suffix) for suffix in PLURAL_SUFFIXES)
 
 
 def _singular(text: str) -> str:
@@ -429,8 +439,10 @@ def _split_name_title(words: list[Word]) -> tuple[list[Word], list[Word]]:
             return [], []
         if len(parts) > 1 and _could_be_name(parts[0]):  # `NAME، DESCRIPTION`
             return parts[0], _trim(words[len(parts[0]) :])
-        if _is_description(words):
-            return [], words
+        if _is_description(words) or not name_shaped([w.text for w in words]) or any(
+            _is_conjunction(w) for w in words
+        ):
+            return [], words  # `کل فرماندهان لشکرها و تیپ‌ها`: no one's name
         return words, []
     if heads[0] == 0:
         tail = parts[-1] if len(parts) > 1 else []
@@ -477,19 +489,25 @@ def _comma_parts(words: list[Word]) -> list[list[Word]]:
 
 
 def plausible_name(texts: Sequence[str]) -> bool:
-    """Words worth believing as a person's name: no digits or punctuation, not only
-    initials, not only common nouns (`شهید`, `آبان`, `محققان`), which a weak NER
-    model or a loose subject sometimes offers as persons."""
+    """Words worth believing as a person's name: name-shaped (`name_shaped`), and not
+    only common nouns (`شهید`, `آبان`, `محققان`), which a weak NER model or a loose
+    subject sometimes offers as persons."""
     nominal = lexicon.nominal_stems()
+    return name_shaped(texts) and (
+        not all(t in nominal for t in texts)
+        # `اسماعیل دوستی`, `عمرو موسی`: a first name and words that are nouns too
+        or (len(texts) > 1 and texts[0] in lexicon.first_names())
+    )
+
+
+def name_shaped(texts: Sequence[str]) -> bool:
+    """No digits or punctuation, not only initials, no demonstrative (`تمام این
+    صحبت‌ها`) and no plural (`[صحبت‌های محمدرضا]`)."""
     return (
         bool(texts)
         and not any(t.isdigit() or t in PUNCTUATION for t in texts)
         and not all(len(t) <= 1 for t in texts)
-        and (
-            not all(t in nominal for t in texts)
-            # `اسماعیل دوستی`, `عمرو موسی`: a first name and words that are nouns too
-            or (len(texts) > 1 and texts[0] in lexicon.first_names())
-        )
+        and not any(t in words_of("demonstratives") or _is_plural(t) for t in texts)
     )
 
 

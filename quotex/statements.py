@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from quotex import speakers
 from quotex.cues import CLAUSE_BREAKS, COLONS, STATEMENT_INSIDE, Cue, find_cues, verb_stem
-from quotex.lexicon import cue_lexicon, nominal_stems, words_of
+from quotex.lexicon import cue_lexicon, first_names, nominal_stems, words_of
 from quotex.nlp import Analysis, Word
 
 # Forms of `to be` that end a clause when no tagger says where verbs are.
@@ -30,6 +30,9 @@ MIN_STATEMENT_WORDS = 2
 # A news source named before the speaker (`ایسنا- `, `«باشگاه خبرنگاران» `) is short.
 BYLINE_MAX_WORDS = 4
 BYLINE_DASHES = frozenset({"-", "–", "—"})
+# `این که` is `اینکه` written apart: the complement of an adverbial (`با اشاره به این
+# که ...`), no relative clause whose subject would be the speaker.
+COMPLEMENTIZER_HEADS = frozenset({"این", "آن"})
 
 
 @dataclass
@@ -169,7 +172,7 @@ def _clause_start(analysis: Analysis, cue: Cue) -> int:
         if word.text in CLAUSE_BREAKS:
             start = word.index + 1
             open_subordinate = None
-        elif word.text == "که":
+        elif word.text == "که" and words[word.index - 1].text not in COMPLEMENTIZER_HEADS:
             open_subordinate = word.index + 1
         elif _is_verb(word):
             open_subordinate = None  # `... که با حضور ... برگزار شد، X گفت`: closed
@@ -206,6 +209,9 @@ def _skip_byline(analysis: Analysis, start: int, end: int) -> int:
             return word.index + 1
     if words[start].text in speakers.QUOTE_PAIRS:
         closing = speakers.quote_end(words, start, min(end, start + BYLINE_MAX_WORDS + 2))
+        quoted = words[start + 1 : closing] if closing is not None else []
+        if quoted and any(w.entity == "PER" or w.text in first_names() for w in quoted):
+            return start  # `«آنگلا مرکل» صدراعظم آلمان گفت`: the speaker's name, quoted
         if closing is not None:
             after = closing + 1
             # a speaker must follow, else the quoted name is the speaker

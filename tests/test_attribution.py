@@ -524,3 +524,36 @@ def test_a_described_speaker_ends_at_a_nationality_when_an_object_follows():
     (quote,) = quotes_of(text)
     assert quote[:3] == (None, "مقامات پاکستانی", "متهم کردند")
     assert quote[4] == "این افراد را به حمله به مرزبانان"
+
+
+def test_spaced_ayatollah_and_hazrat_are_honorifics():
+    text = "حضرت آيت الله خامنه اي در ديدار روحانيان تاكيد كردند: جوانان تشنه حقايق دين هستند."
+    article = build_article("t", analysis_of(text, ("خامنه اي",)))
+    speaker = article.quotes[0].speaker
+    assert (speaker.name, speaker.honorific) == ("خامنه اي", "حضرت آیت الله")
+
+
+def test_a_quoted_name_before_its_title_is_the_speaker_not_a_byline():
+    text = ("«دونالد توسک» رئیس شورای اروپا گفت پیشرفت‌هایی در مذاکرات وجود داشته است. "
+            "«آنگلا مرکل» صدراعظم آلمان به خبرگزاری رویترز گفت که توافق آسان نیست.\n"
+            "«باشگاه خبرنگاران» رئیس سازمان هواشناسی گفت: باران می‌بارد.")
+    quotes = quotes_of(text, ("دونالد توسک", "آنگلا مرکل"))
+    assert [q[:2] for q in quotes] == [
+        ("دونالد توسک", "رئیس شورای اروپا"), ("آنگلا مرکل", "صدراعظم آلمان"),
+        (None, "رئیس سازمان هواشناسی")]
+
+
+def test_a_spaced_ke_after_in_is_a_complement_not_the_subjects_clause():
+    text = ("احمدی با اشاره به این که طرح ملی راهنمایی مسافران در حال اجراست اظهار داشت: "
+            "فعالیت پایگاه‌ها آغاز شده است.")
+    (quote,) = quotes_of(text, ("احمدی",))
+    assert quote[:3] == ("احمدی", None, "اظهار داشت")
+
+
+def test_a_phrase_with_a_plural_number_or_conjunction_is_no_name():
+    text = ("سرداران سریع حرکت کردند؛ کل فرماندهان لشکرها و تیپ‌ها را احضار کردند و "
+            "به آنها گفتند که مسایل را با امام مطرح کرده‌اند.\n"
+            "قائم مقام تولیت آستان قدس رضوی گفت: این نهاد مهم است.")
+    quotes = quotes_of(text)
+    assert [q[:2] for q in quotes] == [
+        (None, "کل فرماندهان لشکرها و تیپ‌ها"), (None, "قائم مقام تولیت آستان قدس رضوی")]

@@ -92,3 +92,9 @@ def test_a_subjunctive_or_imperative_reports_nothing():
     text = ("اگر کسی بپرسد باید بگوید که کار تمام است. وقتی خطر رفع شد بدن اعلام کند که آرام باشد. "
             "به او بگو که بیاید. وزیر می‌گوید که کار تمام است. وی اظهار دارد که کار تمام است.")
     assert [c.entry.label for c in find_cues(analysis_of(text))] == ["گفت", "اظهار کرد"]
+
+
+def test_a_first_or_second_person_auxiliary_makes_no_cue():
+    text = ("در این مطلب خواهیم گفت که چه باید کرد. چنانچه گفته ایم رنگ چشم تغییر می‌کند. "
+            "وزیر خواهد گفت که کار تمام است.")
+    assert [c.entry.label for c in find_cues(analysis_of(text))] == ["گفت"]

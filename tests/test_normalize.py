@@ -58,3 +58,12 @@ def test_spaced_compounds_with_va_become_one_word():
 def test_fold_compares_names_written_with_arabic_letters():
     assert fold("نبى") == fold("نبي") == "نبی"
     assert fold("اسماعيل دوستي") == "اسماعیل دوستی"
+
+
+def test_soft_hyphen_stands_for_a_zwnj_and_its_stray_space_goes():
+    original = "دونالد توسک بعد از گفت\u00ad وگوهای دیشب گفت پیشرفت\u00adهایی می \u00adشود."
+    norm = normalize(original)
+    assert norm.text == "دونالد توسک بعد از گفت‌وگوهای دیشب گفت پیشرفت‌هایی می‌شود."
+    start = norm.text.index("گفت‌وگوهای")
+    assert norm.original_text(start, start + len("گفت‌وگوهای")) == "گفت\u00ad وگوهای"
+    assert normalize("a\u00adb").text == "ab"
