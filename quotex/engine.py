@@ -107,12 +107,23 @@ def build_article(source: str, analysis: nlp.Analysis) -> Article:
             entities.organizations_in_titles([r.mention.title_words for r in resolved])
             + entities.outlets_in_bylines(analysis),
             drop_places=True,
+            person_names=_names_and_surnames(people_out),
         ),
         locations=entities.named_entities(
             analysis, entities.LOCATION_TYPES, entities.places_in_text(analysis, gazetteer),
             drop_common_words=True,
         ),
     )
+
+
+def _names_and_surnames(people: list[Person]) -> frozenset[str]:
+    """Keys of every person's name and surname: the NER tags some as organizations
+    (`[پامپئو]` after `مایک پامپئو`)."""
+    keys = set()
+    for person in people:
+        key = coref.name_key(person.name)
+        keys.update((key, key.split()[-1]))
+    return frozenset(keys)
 
 
 def _cue_text(analysis: nlp.Analysis, statement: Statement) -> str:

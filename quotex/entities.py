@@ -41,6 +41,7 @@ OUTLET_ENDS = frozenset({"،", ",", ":", "-", "–", "—", "از", "به", "د�
 OUTLET_MAX_WORDS = 4
 LOCATION_TYPES = ("LOC",)
 CLOSING_QUOTES = frozenset(QUOTE_PAIRS.values())
+MINISTER_WORDS = frozenset({"وزیر", "وزرای", "وزیران"})
 
 
 def entity_spans(analysis: Analysis) -> Iterator[tuple[str, list[Word]]]:
@@ -169,6 +170,7 @@ def _with_organization_head(analysis: Analysis, words: list[Word]) -> list[Word]
 def named_entities(
     analysis: Analysis, types: tuple[str, ...], extra: list[list[Word]] = (),
     drop_common_words: bool = False, drop_places: bool = False,
+    person_names: frozenset[str] = frozenset(),
 ) -> list[Entity]:
     """Entities of `types` from the NER, plus `extra` spans found by rule.
 
@@ -177,6 +179,7 @@ def named_entities(
     places, while one-word organizations (`مجلس`, `شهرداری`) are often real. With
     `drop_places`, an NER span that is a gazetteer place or its adjective (`ایران`,
     `آمریکایی`) is dropped: the model tags states as organizations now and then.
+    A span whose key (`name_key`) is in `person_names` names a person, not one of these.
     """
     by_key: dict[str, Entity] = {}
     ruled = {tuple(w.index for w in words) for words in extra}
@@ -189,16 +192,29 @@ def named_entities(
         ) and not (drop_places and _place_or_its_adjective(words))
     ]
     if "ORG" in types:
-        spans = [_with_organization_head(analysis, words) for words in spans]
+        spans = [_with_organization_head(analysis, words) for words in spans
+                 if not _ministry_of_a_title(analysis, words)]
     covered = {w.index for words in spans for w in words}
     spans += [words for words in extra if not covered & {w.index for w in words}]
     for words in spans:
         name = original(analysis, words)
         key = name_key(name)
+        if key in person_names:
+            continue
         if key not in by_key:
             by_key[key] = Entity(name=name)
         by_key[key].mentions += 1
     return list(by_key.values())
+
+
+def _ministry_of_a_title(analysis: Analysis, words: list[Word]) -> bool:
+    """`وزیر [خارجه آمریکا]`, `وزیر [کشور]`: the rest of a minister's title, tagged as
+    an organization without `وزارت`. Other heads keep theirs: `مدیرکل [تأمین اجتماعی]`
+    names an organization known without its head word."""
+    before = words[0].index - 1
+    return before >= 0 and analysis.words[before].text in MINISTER_WORDS and (
+        words[0].text in lexicon.nominal_stems()
+    ) and not is_org_head(words, 0)
 
 
 def _place_or_its_adjective(words: list[Word]) -> bool:

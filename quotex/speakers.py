@@ -33,6 +33,9 @@ DEMONYM_ENDINGS = ("یی", "ای", "ی")
 # What may follow a table entry inside one ZWNJ-joined word (`کارشناس‌ها`, `مدیرکل‌ای`):
 # any other piece makes another word (`قاضی‌پور` is a surname, not `قاضی`).
 ENTRY_SUFFIXES = frozenset({"ها", "های", "هایی", "هایش", "ای", "ی", "اش", "شان"})
+# Numbers written as words, as they count an adverbial's times or days (`سه بار`).
+NUMBER_WORDS = frozenset({"یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده",
+                          "چند"})
 # Persian names run to four words at most (`محمدحسن رضایی خوش اقبال`).
 MAX_NAME_WORDS = 4
 # How many words the NER may leave off the end of a name (`[علی اصغر] علی اکبری`).
@@ -213,6 +216,8 @@ def subject_words(
                 continue
         if ends_subject(word) or word.text in (":", "؛", "«", "»", '"'):
             break
+        if out and _is_number(word) and i + 1 < end and ends_subject(words[i + 1]):
+            break  # the number of an adverbial (`X سه بار ...`, `X 2 روز پیش ...`)
         demonstrative_before = out and out[-1].text in words_of("demonstratives")
         if out and word.text in lexicon.cue_preverbs() and not demonstrative_before:
             break  # a cue's noun whose verb went missing (`X ادامه در پاسخ ... گفت`), but
@@ -224,6 +229,11 @@ def subject_words(
         out.append(word)
         i += 1
     return _trim(out)
+
+
+def _is_number(word: Word) -> bool:
+    return word.text.isdigit() or word.text in NUMBER_WORDS or (
+        word.parsed and word.upos == "NUM")
 
 
 def _longer_than_one(length: int) -> int:

@@ -210,7 +210,7 @@ def _skip_byline(analysis: Analysis, start: int, end: int) -> int:
     if words[start].text in speakers.QUOTE_PAIRS:
         closing = speakers.quote_end(words, start, min(end, start + BYLINE_MAX_WORDS + 2))
         quoted = words[start + 1 : closing] if closing is not None else []
-        if quoted and any(w.entity == "PER" or w.text in first_names() for w in quoted):
+        if quoted and _quoted_name(analysis, quoted):
             return start  # `«آنگلا مرکل» صدراعظم آلمان گفت`: the speaker's name, quoted
         if closing is not None:
             after = closing + 1
@@ -219,6 +219,19 @@ def _skip_byline(analysis: Analysis, start: int, end: int) -> int:
             named_after = after < end and speakers.subject_words(analysis, after, end)
             return after if named_after else start
     return start
+
+
+def _quoted_name(analysis: Analysis, quoted: list[Word]) -> bool:
+    """Whether the quoted words opening a sentence name a person: tagged so, a first
+    name, or a title right after them (`«آهلین» نایب رئیس کمیسیون ...`) that is no
+    outlet's (`«ایسنا» رئیس سازمان ...`)."""
+    if any(w.entity == "PER" or w.text in first_names() for w in quoted):
+        return True
+    after = quoted[-1].index + 2
+    return speakers.is_title_head(analysis.words, after) and not any(
+        speakers.is_org_head(quoted, i) or speakers.match_entry(quoted, i, "news_sources")
+        for i in range(len(quoted))
+    )
 
 
 def _object_statement(analysis: Analysis, cue: Cue, region_start: int) -> tuple[int, int] | None:
@@ -230,6 +243,8 @@ def _object_statement(analysis: Analysis, cue: Cue, region_start: int) -> tuple[
     if entry.object_preps == (STATEMENT_INSIDE,):
         if cue.first is not cue.verb and cue.first.index + 1 < cue.verb.index:
             return cue.first.index + 1, cue.verb.index - 1
+        if cue.first.index > 0 and words[cue.first.index - 1].text == "را":
+            return _ra_object(analysis, cue, region_start)  # `X [آزادی آنان] را خواستار شد`
         return None
     preps = {p for p in entry.object_preps if " " not in p}
     two_word = {tuple(p.split()) for p in entry.object_preps if " " in p}
@@ -271,6 +286,15 @@ def _ra_object(analysis: Analysis, cue: Cue, region_start: int) -> tuple[int, in
         speakers.subject_words(analysis, region_start, marker)
     )
     first = _skip_commas(analysis, subject[-1].index + 1 if subject else region_start)
+    # the object opens after the last comma or finite verb before `را` (`X در این
+    # دیدار، [آزادی آنان] را خواستار شد`, `X سفر کرد و [Y] را خواستار شد`)
+    for word in words[first:marker]:
+        if word.text in ("،", ",") or (
+            word.parsed and word.upos == "VERB" and not word.text.endswith("ه")
+        ):
+            first = word.index + 1
+    if first < marker and words[first].text == "و":
+        first += 1
     last = cue.first.index - 1
     if words[last].text == "را":
         last -= 1

@@ -557,3 +557,14 @@ def test_a_phrase_with_a_plural_number_or_conjunction_is_no_name():
     quotes = quotes_of(text)
     assert [q[:2] for q in quotes] == [
         (None, "کل فرماندهان لشکرها و تیپ‌ها"), (None, "قائم مقام تولیت آستان قدس رضوی")]
+
+
+def test_an_object_before_ra_is_what_someone_called_for():
+    text = ("«آهلین» نایب رئیس کمیسیون سیاست خارجی مجلس سوئد سه بار به ایران سفر کرد و "
+            "در دیدار با مقامات، آزادی آنان را خواستار شد.\n"
+            "علی لاریجانی در این دیدار، آزادی زندانیان را خواستار شد.")
+    quotes = quotes_of(text, ("علی لاریجانی",))
+    assert [q[:3] for q in quotes] == [
+        ("آهلین", "نایب رئیس کمیسیون سیاست خارجی مجلس سوئد", "خواستار شد"),
+        ("علی لاریجانی", None, "خواستار شد")]
+    assert [q[4] for q in quotes] == ["آزادی آنان", "آزادی زندانیان"]

@@ -107,3 +107,21 @@ def test_a_nationality_after_a_name_is_no_part_of_it():
     names = ("سادولایف روس", "دیوید تیلور آمریکایی", "علی ایرانی")
     article = build_article("t", analysis_of(text, names))
     assert {p.name for p in article.people} == {"دیوید تیلور", "سادولایف", "علی ایرانی"}
+
+
+def _tag(analysis, texts: tuple[str, ...], entity: str) -> None:
+    tagged = [w for w in analysis.words if w.text in texts]
+    for word in tagged:
+        word.entity, word.entity_begin = entity, word is tagged[0]
+
+
+def test_a_surname_or_ministry_the_ner_took_for_an_organization_is_none():
+    text = ("مایک پامپئو، وزیر خارجه آمریکا گفت که مذاکره راه حل است. "
+            "پامپئو همچنین از ترکیه انتقاد کرد.")
+    analysis = analysis_of(text, ("مایک پامپئو",))
+    _tag(analysis, ("خارجه", "آمریکا"), "ORG")
+    surname = next(w for w in analysis.words if w.text == "پامپئو" and not w.entity)
+    surname.entity, surname.entity_begin = "ORG", True
+    article = build_article("t", analysis)
+    assert [p.name for p in article.people] == ["مایک پامپئو"]
+    assert article.organizations == []
