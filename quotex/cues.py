@@ -227,10 +227,13 @@ def _is_passive(analysis: Analysis, verb: Word) -> bool:
 
 
 def _in_according_phrase(analysis: Analysis, word: Word) -> bool:
-    """`گفته` in `به گفته X` is a noun, not a verb."""
+    """`گفته` in `به گفته X` and `نوشته` in `به نوشته X` are nouns, not verbs."""
     if word.index == 0:
         return False
-    pair = (analysis.words[word.index - 1].text, word.text)
+    before = analysis.words[word.index - 1].text
+    if before == "به" and word.text.endswith("ه"):
+        return True  # a participle after `به` is a noun (`به نوشته روزنامه X`)
+    pair = (before, word.text)
     return any(phrase[-2:] == pair for phrase in cue_lexicon().according)
 
 

@@ -228,7 +228,9 @@ def _join_split_pieces(out: _Builder) -> None:
         after = re.match(r"[\u0621-\u06d3\u200c]+", text[space + 1:])
         next_word = after.group() if after else ""
         joins_next = word in JOIN_NEXT and _is_verb_remainder(next_word)
-        joins_previous = next_word in JOIN_PREVIOUS or (next_word == "ای" and word.endswith("ه"))
+        joins_previous = next_word in JOIN_PREVIOUS or (
+            next_word in ("ای", "ی") and word.endswith("ه")  # `گفته ی` is `گفته‌ی`
+        )
         if joins_next or joins_previous:
             out.chars[space] = ZWNJ
     for match in _SPACED_COMPOUND.finditer(text):

@@ -379,6 +379,9 @@ def parse_mention(words: list[Word]) -> Mention:
         mention.title_words = words
         return mention
 
+    if is_org_head(words, 0) and not is_title_head(words, 0):
+        mention.kind = "organization"  # `کانال تلگرامی [X]`, `دولت [دونالد ترامپ]`
+        return mention
     honorifics: list[str] = []
     words = drop_honorifics(words, honorifics)
     mention.honorific = " ".join(honorifics) or None

@@ -568,3 +568,11 @@ def test_an_object_before_ra_is_what_someone_called_for():
         ("آهلین", "نایب رئیس کمیسیون سیاست خارجی مجلس سوئد", "خواستار شد"),
         ("علی لاریجانی", None, "خواستار شد")]
     assert [q[4] for q in quotes] == ["آزادی آنان", "آزادی زندانیان"]
+
+
+def test_a_phrase_headed_by_an_organization_word_is_an_organization_speaker():
+    text = ("کانال تلگرامی یونیوز نوشت که رسانه‌ها واکنش نشان دادند.\n"
+            "طبق گفته علی احمدی، کار تمام است.")
+    article = build_article("t", analysis_of(text, ("یونیوز", "علی احمدی")))
+    assert [(q.speaker.kind, q.speaker.name, q.cue) for q in article.quotes] == [
+        ("organization", "کانال تلگرامی یونیوز", "نوشت"), ("person", "علی احمدی", "طبق گفته")]

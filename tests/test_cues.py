@@ -98,3 +98,8 @@ def test_a_first_or_second_person_auxiliary_makes_no_cue():
     text = ("در این مطلب خواهیم گفت که چه باید کرد. چنانچه گفته ایم رنگ چشم تغییر می‌کند. "
             "وزیر خواهد گفت که کار تمام است.")
     assert [c.entry.label for c in find_cues(analysis_of(text))] == ["گفت"]
+
+
+def test_a_participle_after_be_is_a_noun_not_a_cue():
+    text = "به نوشته راشاتودی این فیلم تحریک‌آمیز بوده است. طبق گفته وزیر، کار تمام است."
+    assert find_cues(analysis_of(text)) == []

@@ -67,3 +67,7 @@ def test_soft_hyphen_stands_for_a_zwnj_and_its_stray_space_goes():
     start = norm.text.index("گفت‌وگوهای")
     assert norm.original_text(start, start + len("گفت‌وگوهای")) == "گفت\u00ad وگوهای"
     assert normalize("a\u00adb").text == "ab"
+
+
+def test_an_ezafe_written_apart_after_h_joins_its_word():
+    assert normalize("برطبق گفته ی سایت").text == "برطبق گفته‌ی سایت"
