@@ -12,7 +12,7 @@ from pathlib import Path
 from quotex import coref, entities, nlp
 from quotex.model import Article, Person, Quote, Speaker
 from quotex.normalize import normalize
-from quotex.speakers import plausible_name
+from quotex.speakers import name_shaped, plausible_name
 from quotex.statements import Statement, find_statements
 
 # Articles handed to Stanza together: larger batches amortise its per-call overhead.
@@ -96,7 +96,7 @@ def build_article(source: str, analysis: nlp.Analysis) -> Article:
     people_out = [
         Person(speaker_id(record), record.name, list(record.titles), record.mentions)
         for record in people.records
-        if plausible_name(record.key.split())
+        if plausible_name(record.key.split()) or _titled_full_name(record)
     ]
     return Article(
         source=source,
@@ -114,6 +114,13 @@ def build_article(source: str, analysis: nlp.Analysis) -> Article:
             drop_common_words=True,
         ),
     )
+
+
+def _titled_full_name(record: coref.PersonRecord) -> bool:
+    """`عمرو موسی، دبیرکل اتحادیه عرب`: words that are nouns too, but a full name with
+    a title written beside it is a person's."""
+    words = record.key.split()
+    return bool(record.titles) and len(words) > 1 and name_shaped(words)
 
 
 def _names_and_surnames(people: list[Person]) -> frozenset[str]:

@@ -125,3 +125,11 @@ def test_a_surname_or_ministry_the_ner_took_for_an_organization_is_none():
     article = build_article("t", analysis)
     assert [p.name for p in article.people] == ["مایک پامپئو"]
     assert article.organizations == []
+
+
+def test_a_full_name_of_common_nouns_with_a_title_is_a_person():
+    text = ("نسیم بهار، مدیرعامل شرکت فولاد گفت: تولید افزایش یافت.\n"
+            "بهار در ادامه افزود: صادرات هم بیشتر شد.")
+    article = build_article("t", analysis_of(text, ("نسیم بهار",)))
+    assert [(p.name, p.titles) for p in article.people] == [
+        ("نسیم بهار", ["مدیرعامل شرکت فولاد"])]
