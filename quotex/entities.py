@@ -17,10 +17,12 @@ from quotex.lexicon import ZWNJ
 from quotex.model import Entity
 from quotex.nlp import Analysis, Word
 from quotex.speakers import (
+    PUNCTUATION,
     QUOTE_PAIRS,
     adjective_of,
     drop_honorifics,
     ends_name,
+    ends_subject,
     is_demonym,
     is_org_head,
     is_title_head,
@@ -42,6 +44,9 @@ OUTLET_MAX_WORDS = 4
 LOCATION_TYPES = ("LOC",)
 CLOSING_QUOTES = frozenset(QUOTE_PAIRS.values())
 MINISTER_WORDS = frozenset({"وزیر", "وزرای", "وزیران"})
+# How far before a place an organization word may stand (`ستاد انتخابات شهرستان تهران`).
+ORG_TO_PLACE = 4
+PLURAL_ENDINGS = ("ها", "های", "هایی")
 
 
 def entity_spans(analysis: Analysis) -> Iterator[tuple[str, list[Word]]]:
@@ -234,23 +239,39 @@ def _place_keys() -> frozenset[tuple[str, ...]]:
 
 
 def outlets_in_bylines(analysis: Analysis) -> list[list[Word]]:
-    """The outlet a sentence opens with (`به گزارش [خبرگزاری فارس] از قم،`,
-    `به گزارش [ورزش سه]،`): an organization the text names."""
+    """The outlets a sentence opens with (`به گزارش [خبرگزاری فارس] از قم،`, `به گزارش
+    [ورزش سه]،`), and those it quotes before its first comma (`... به نقل از [پایگاه
+    خبری پلیس]،`): organizations the text names."""
     found = []
     for sent in analysis.sentences:
-        opener = match_entry(analysis.words, sent.first, "bylines")
-        if not opener:
+        if not match_entry(analysis.words, sent.first, "bylines"):
             continue
-        outlet: list[Word] = []
-        for word in analysis.words[sent.first + opener : sent.last + 1]:
-            if word.text in OUTLET_ENDS or len(outlet) == OUTLET_MAX_WORDS:
-                break
-            outlet.append(word)
-        if outlet and all(w.entity != "PER" for w in outlet) and (
-            outlet[0].text not in lexicon.words_of("credit_lines")
-        ):
-            found.append(outlet)  # not `به گزارش [خبرنگار ما]`: a reporter is no outlet
+        i = sent.first
+        while i <= sent.last and analysis.words[i].text not in ("،", ","):
+            opener = match_entry(analysis.words, i, "bylines")
+            if not opener:
+                i += 1
+                continue
+            outlet = _outlet_after(analysis, i + opener, sent.last)
+            if outlet:
+                found.append(outlet)
+            i += opener + len(outlet)
     return found
+
+
+def _outlet_after(analysis: Analysis, start: int, last: int) -> list[Word]:
+    """The outlet named at words[start:], or [] for a reporter (`به گزارش [خبرنگار ما]`),
+    a person or an official (`به نقل از [وزیر کشور]`)."""
+    outlet: list[Word] = []
+    for word in analysis.words[start : last + 1]:
+        if word.text in OUTLET_ENDS or len(outlet) == OUTLET_MAX_WORDS:
+            break
+        outlet.append(word)
+    if not outlet or any(w.entity == "PER" for w in outlet) or is_title_head(outlet, 0) or (
+        outlet[0].text in lexicon.words_of("credit_lines")
+    ):
+        return []
+    return outlet
 
 
 def organizations_in_titles(titles: list[list[Word]]) -> list[list[Word]]:
@@ -270,6 +291,37 @@ def organizations_in_titles(titles: list[list[Word]]) -> list[list[Word]]:
                 found.append(title[i:end])
                 break
     return found
+
+
+def organizations_at_places(
+    analysis: Analysis, gazetteer: list[list[Word]]
+) -> list[list[Word]]:
+    """An organization word and the place it serves, a few words apart with no break
+    between (`دانشگاه ارومیه`, `پتروشیمی گچساران`, `ستاد انتخابات شهرستان تهران`)."""
+    words = analysis.words
+    found = []
+    for place in gazetteer:
+        first = analysis.sentence_of(place[0]).first
+        for head in range(place[0].index - 1, max(first, place[0].index - ORG_TO_PLACE) - 1, -1):
+            if _breaks_a_name(words[head]):
+                break
+            if is_org_head(words, head) and not is_title_head(words, head):
+                if not _is_plural_word(words, head):  # `تیم‌هایی مثل برزیل`: no one body
+                    found.append(words[head : place[-1].index + 1])
+                break
+    return found
+
+
+def _is_plural_word(words: list[Word], i: int) -> bool:
+    text = words[i].text.replace(ZWNJ, "")
+    return text.endswith(PLURAL_ENDINGS) or (
+        i + 1 < len(words) and words[i + 1].text in PLURAL_ENDINGS)
+
+
+def _breaks_a_name(word: Word) -> bool:
+    return word.text in PUNCTUATION or word.text.isdigit() or ends_subject(word) or (
+        word.parsed and word.upos in ("VERB", "AUX", "ADP", "PRON", "SCONJ")
+    ) or verb_stem(word.text) is not None
 
 
 def places_in_text(analysis: Analysis, gazetteer: list[list[Word]]) -> list[list[Word]]:

@@ -133,3 +133,17 @@ def test_a_full_name_of_common_nouns_with_a_title_is_a_person():
     article = build_article("t", analysis_of(text, ("نسیم بهار",)))
     assert [(p.name, p.titles) for p in article.people] == [
         ("نسیم بهار", ["مدیرعامل شرکت فولاد"])]
+
+
+def test_an_organization_word_before_its_place_names_an_organization():
+    text = ("هشت نفر در همایش دانشگاه ارومیه مجروح شدند و به بیمارستان منتقل شدند. "
+            "تیم‌هایی مثل برزیل و شهرداری‌های مناطق 6 گانه تهران هم بودند.")
+    article = build_article("t", analysis_of(text))
+    assert [e.name for e in article.organizations] == ["دانشگاه ارومیه"]
+
+
+def test_an_outlet_quoted_in_a_byline_is_an_organization_but_an_official_is_not():
+    text = ("به گزارش خبرگزاری فارس به نقل از پایگاه خبری پلیس، سارق دستگیر شد.\n"
+            "به گزارش خبرنگار ما به نقل از وزیر کشور، انتخابات برگزار می‌شود.")
+    article = build_article("t", analysis_of(text))
+    assert [e.name for e in article.organizations] == ["خبرگزاری فارس", "پایگاه خبری پلیس"]
