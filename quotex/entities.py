@@ -199,8 +199,12 @@ def named_entities(
     if "ORG" in types:
         spans = [_with_organization_head(analysis, words) for words in spans
                  if not _ministry_of_a_title(analysis, words)]
-    covered = {w.index for words in spans for w in words}
-    spans += [words for words in extra if not covered & {w.index for w in words}]
+    for words in extra:
+        indexes = {w.index for w in words}
+        overlapping = [span for span in spans if indexes & {w.index for w in span}]
+        if all({w.index for w in span} < indexes for span in overlapping):
+            # new, or longer than what the NER found (`[کهگیلویه] و بویر احمد`)
+            spans = [span for span in spans if span not in overlapping] + [words]
     for words in spans:
         name = original(analysis, words)
         key = name_key(name)
@@ -288,6 +292,9 @@ def organizations_in_titles(titles: list[list[Word]]) -> list[list[Word]]:
             if is_org_head(title, i):
                 end = next((k for k in range(i, len(title)) if title[k].text in ("،", ",")),
                            len(title))
+                unit = i + match_entry(title, i, "organization_heads")
+                if unit < end and is_org_head(title, unit):
+                    i = unit  # `روابط عمومی [اداره راه]`: the unit's organization
                 found.append(title[i:end])
                 break
     return found

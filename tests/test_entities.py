@@ -147,3 +147,17 @@ def test_an_outlet_quoted_in_a_byline_is_an_organization_but_an_official_is_not(
             "به گزارش خبرنگار ما به نقل از وزیر کشور، انتخابات برگزار می‌شود.")
     article = build_article("t", analysis_of(text))
     assert [e.name for e in article.organizations] == ["خبرگزاری فارس", "پایگاه خبری پلیس"]
+
+
+def test_a_gazetteer_place_longer_than_the_ners_span_replaces_it():
+    text = "استاندار کهگیلویه و بویر احمد از راه اندازی کارخانه خبر داد."
+    analysis = analysis_of(text, ("بویر احمد",))
+    _tag(analysis, ("کهگیلویه",), "LOC")
+    article = build_article("t", analysis)
+    assert [e.name for e in article.locations] == ["کهگیلویه و بویر احمد"]
+
+
+def test_the_organization_of_a_public_relations_office_in_a_title():
+    text = "محسن محمدی، مدیر روابط عمومی اداره راه و ترابری لرستان گفت: محورها باز است."
+    article = build_article("t", analysis_of(text, ("محسن محمدی",)))
+    assert [e.name for e in article.organizations] == ["اداره راه و ترابری لرستان"]
