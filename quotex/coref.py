@@ -334,7 +334,8 @@ def _resolve_by_context(
         ):
             record = last.person  # `آزادکار تیم ملی افزود`: the speaker just before
         if record is not None:
-            record.add_title(title)
+            if not statement.before_object:  # else the object's words may end it
+                record.add_title(title)
             return Resolved(statement, mention, record, None)
         return Resolved(statement, mention, None, title)
     if last is not None:

@@ -203,16 +203,18 @@ def find_cues(analysis: Analysis) -> list[Cue]:
             cue = Cue(lex.simple[stem], word, first_of_verb, last, first_of_verb)
         else:
             continue
-        if not _after_modal(analysis, cue.first):
+        if not _reports_nothing(analysis, cue.first):
             cues.append(cue)
     return cues
 
 
-def _after_modal(analysis: Analysis, first: Word) -> bool:
-    """`باید گفت`, `نمی‌توان انکار کرد`: a modal right before the cue's first word."""
+def _reports_nothing(analysis: Analysis, first: Word) -> bool:
+    """`باید گفت`, `نمی‌توان انکار کرد`, `سخن می‌گفت`: a modal or a noun that makes
+    another verb right before the cue's first word."""
     before = first.index - 1
+    lex = cue_lexicon()
     return before >= 0 and _same_sentence(analysis.words[before], first) and (
-        analysis.words[before].text in cue_lexicon().modals
+        analysis.words[before].text in lex.modals | lex.other_verbs
     )
 
 

@@ -81,6 +81,7 @@ class CueLexicon:
     preverb_words: dict[str, tuple[str, ...]]  # first word of a preverb -> full preverbs
     according: tuple[tuple[str, ...], ...]  # `به گفته` as word tuples
     modals: frozenset[str]  # `باید`, `می‌توان`: the verb after them reports nothing
+    other_verbs: frozenset[str]  # `سخن`, `تبریک`: with them a saying verb reports nothing
     continuations: frozenset[str]  # labels of cues that continue a speaker (`افزود`)
 
 
@@ -122,6 +123,7 @@ def cue_lexicon() -> CueLexicon:
         },
         according=according,
         modals=frozenset(sections["modals"]),
+        other_verbs=frozenset(sections["other_verbs"]),
         continuations=frozenset(sections["continuations"]),
     )
 

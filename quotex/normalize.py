@@ -77,7 +77,8 @@ SPACED_COMPOUNDS = (("گفت", "گو"), ("گفت", "شنود"), ("جست", "جو
                     ("رفت", "آمد"), ("شست", "شو"))
 _SPACED_COMPOUND = re.compile(
     "(?<![\u0621-\u06d3\u200c])(?:"
-    + "|".join(f"{first} و {second}" for first, second in SPACED_COMPOUNDS)
+    # `گفت و گو`, `گفت وگو`, and `گفت گو` with its `و` lost
+    + "|".join(f"{first}(?: و | و| ){second}" for first, second in SPACED_COMPOUNDS)
     + ")(?=\u200c|ی?(?:[^\u0621-\u06d3\u200c]|$)|ها)"
 )
 

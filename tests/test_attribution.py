@@ -576,3 +576,11 @@ def test_a_phrase_headed_by_an_organization_word_is_an_organization_speaker():
     article = build_article("t", analysis_of(text, ("یونیوز", "علی احمدی")))
     assert [(q.speaker.kind, q.speaker.name, q.cue) for q in article.quotes] == [
         ("organization", "کانال تلگرامی یونیوز", "نوشت"), ("person", "علی احمدی", "طبق گفته")]
+
+
+def test_a_title_that_ran_into_an_object_does_not_become_the_speakers_title():
+    text = ("غلامعلی حداد عادل، رئیس مجلس شورای اسلامی گفت: این نامه مهم است.\n"
+            "رئیس مجلس شورای اسلامی نامه رئیس جمهور ایران را پیام صلح دانست و گفت: "
+            "ملت ایران بیدار است.")
+    quotes = quotes_of(text, ("غلامعلی حداد عادل",))
+    assert [q[:2] for q in quotes] == [("غلامعلی حداد عادل", "رئیس مجلس شورای اسلامی")] * 2

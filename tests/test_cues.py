@@ -103,3 +103,9 @@ def test_a_first_or_second_person_auxiliary_makes_no_cue():
 def test_a_participle_after_be_is_a_noun_not_a_cue():
     text = "به نوشته راشاتودی این فیلم تحریک‌آمیز بوده است. طبق گفته وزیر، کار تمام است."
     assert find_cues(analysis_of(text)) == []
+
+
+def test_a_noun_that_makes_another_verb_of_saying_reports_nothing():
+    text = ("توزمن که در دیدار با وزیر سخن می‌گفت، اظهار داشت: ترکیه آماده است. "
+            "وی به مردم تبریک گفت و دروغ نمی‌گوید.")
+    assert [c.entry.label for c in find_cues(analysis_of(text))] == ["اظهار کرد"]

@@ -53,6 +53,10 @@ def test_spaced_compounds_with_va_become_one_word():
     assert normalize("در گفت و گو با خبرنگار").text == "در گفت‌و‌گو با خبرنگار"
     assert normalize("رفت و آمدها").text == "رفت‌و‌آمد‌ها"
     assert normalize("او گفت و گوشی را برداشت").text == "او گفت و گوشی را برداشت"
+    # the `و` glued to the second stem, or lost
+    assert normalize("دیدار و گفت گو کردند").text == "دیدار و گفت‌گو کردند"
+    assert normalize("در گفت وگو با او").text == "در گفت‌وگو با او"
+    assert normalize("او گفت گوسفند").text == "او گفت گوسفند"
 
 
 def test_fold_compares_names_written_with_arabic_letters():
