@@ -28,6 +28,8 @@ from quotex.statements import Statement
 
 # The honorific `سید`, often written joined to the first name.
 SAYYED = "سید"
+# The Arabic article of surnames, often left off after the first mention (`البیاتی`).
+ARABIC_ARTICLE = "ال"
 
 
 def name_key(text: str) -> str:
@@ -89,13 +91,17 @@ class People:
     def by_name(self, name: str, first_name_alone: bool = True) -> PersonRecord | None:
         key = name_key(name)
         tokens = key.split()
-        compact = key.replace(" ", "")
+        compact = _compact(key)
         for record in self.records:
-            if record.key.replace(" ", "") == compact:
-                return record  # spacing aside (`میرتاج الدینی` / `میر تاج‌الدینی`)
-        # a surname (or the name's tail) alone: `خوش اقبال` for `حسین خوش اقبال`
+            if _compact(record.key) == compact:
+                return record  # spacing and `آ` aside (`یوآخیم لو` / `یواخیم لو`)
+        # a surname (or the name's tail) alone: `خوش اقبال` for `حسین خوش اقبال`, also
+        # without the Arabic article (`بیاتی` for `عباس البیاتی`)
         matches = [r for r in self.records if _is_tail(tokens, r.key.split())] or [
             r for r in self.records if _compact_tail(compact, r.key.split())
+        ] or [
+            r for r in self.records
+            if len(tokens) == 1 and r.key.split()[-1] == ARABIC_ARTICLE + tokens[0]
         ]
         if not matches and first_name_alone and len(tokens) == 1 and (
             tokens[0] in lexicon.first_names() or tokens[0] not in lexicon.nominal_stems()
@@ -177,9 +183,14 @@ def _title_matches(tokens: list[str], title: str) -> bool:
     )
 
 
+def _compact(key: str) -> str:
+    """A name key without spaces, `آ` read as `ا`: one name written two ways."""
+    return key.replace(" ", "").replace("آ", "ا")
+
+
 def _compact_tail(compact: str, full: list[str]) -> bool:
     """`compact` is the last words of `full` written without spaces."""
-    return any("".join(full[i:]) == compact for i in range(1, len(full)))
+    return any(_compact("".join(full[i:])) == compact for i in range(1, len(full)))
 
 
 def _is_tail(short: list[str], full: list[str]) -> bool:

@@ -93,11 +93,25 @@ def add_person_entities(
             words = drop_honorifics(_with_first_name(analysis, words), [])
             if plausible_name([w.text for w in words]):
                 spans.append(words)
+    spans = [_without_trailing_nouns(words, spans) for words in spans]
     for words in sorted(spans, key=len, reverse=True):
         name = original(analysis, words)
         record = people.by_name(name) or people.add(name)
         record.mentioned_at.add(words[0].start)
         record.add_title(original(analysis, _title_after(analysis, words)))
+
+
+def _without_trailing_nouns(words: list[Word], spans: list[list[Word]]) -> list[Word]:
+    """`[حداد عادل نامه]`, `[انصاری هشدار دیگر]`: the tail of a name found elsewhere
+    and common nouns after it, which the NER ran on into; the nouns go."""
+    texts = [w.text for w in words]
+    names = [[w.text for w in span] for span in spans if span is not words]
+    nominal = lexicon.nominal_stems()
+    for length in range(len(texts) - 1, 0, -1):
+        known = any(len(n) > length and n[-length:] == texts[:length] for n in names)
+        if known and all(t in nominal for t in texts[length:]):
+            return words[:length]
+    return words
 
 
 def _title_after(analysis: Analysis, name: list[Word]) -> list[Word]:

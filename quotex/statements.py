@@ -418,8 +418,8 @@ def _according(analysis: Analysis, phrase: list[Word]) -> Statement | None:
     )
     speaker_end = comma if comma is not None else min(speaker_start + 4, sent.last + 1)
     subject = speakers.subject_words(analysis, speaker_start, speaker_end)
-    if not subject:
-        return None
+    if not subject or (subject[0].parsed and subject[0].upos == "ADJ"):
+        return None  # `پاسخ برانکو به ادعای عجیب باشگاه`: the claim's adjective, no one
     base = {
         "cue_start": phrase[0].start,
         "cue_end": phrase[-1].end,

@@ -584,3 +584,18 @@ def test_a_title_that_ran_into_an_object_does_not_become_the_speakers_title():
             "ملت ایران بیدار است.")
     quotes = quotes_of(text, ("غلامعلی حداد عادل",))
     assert [q[:2] for q in quotes] == [("غلامعلی حداد عادل", "رئیس مجلس شورای اسلامی")] * 2
+
+
+def test_a_surname_without_its_arabic_article_or_spelled_with_a_is_the_same_person():
+    text = ("عباس البیاتی، عضو مجمع ملی عراق گفت: جنگ داخلی در کار نیست.\n"
+            "بیاتی تاکید کرد که دولت وحدت ملی باید تشکیل شود.\n"
+            "یواخیم لو گفت: خوشحالم.\nیوآخیم لو پیش از این گفته بود که تصمیمی نگرفته است.")
+    quotes = quotes_of(text, ("عباس البیاتی", "یواخیم لو", "یوآخیم لو"))
+    assert [q[0] for q in quotes] == ["عباس البیاتی"] * 2 + ["یواخیم لو"] * 2
+
+
+def test_an_adjective_after_according_to_is_no_speaker():
+    analysis = analysis_of("پاسخ برانکو به ادعای عجیب باشگاه نساجی")
+    adjective = next(w for w in analysis.words if w.text == "عجیب")
+    adjective.parsed, adjective.upos = True, "ADJ"
+    assert build_article("t", analysis).quotes == []

@@ -161,3 +161,10 @@ def test_the_organization_of_a_public_relations_office_in_a_title():
     text = "محسن محمدی، مدیر روابط عمومی اداره راه و ترابری لرستان گفت: محورها باز است."
     article = build_article("t", analysis_of(text, ("محسن محمدی",)))
     assert [e.name for e in article.organizations] == ["اداره راه و ترابری لرستان"]
+
+
+def test_nouns_the_ner_ran_on_into_after_a_known_name_are_cut():
+    text = ("غلامعلی حداد عادل، رئیس مجلس گفت: نامه مهم است.\n"
+            "حداد عادل نامه رئیس جمهور را مثبت دانست.")
+    article = build_article("t", analysis_of(text, ("غلامعلی حداد عادل", "حداد عادل نامه")))
+    assert [(p.name, p.mentions) for p in article.people] == [("غلامعلی حداد عادل", 2)]
