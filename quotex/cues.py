@@ -17,6 +17,8 @@ from functools import cache
 from quotex.lexicon import ZWNJ, CueEntry, cue_lexicon
 from quotex.nlp import Analysis, Word
 
+# Forms of `to be` that end a clause when no tagger says where verbs are.
+COPULAS = frozenset({"است", "هست", "نیست", "بود", "بودند", "نبود", "باشد", "باشند", "بوده"})
 # Prefixes of tense, mood and negation, longest first.
 VERB_PREFIXES = ("نمی", "می", "ن", "ب")
 # The prefixes of the indicative present (`می‌گوید`), and the verb (past stem) whose

@@ -12,7 +12,7 @@ from functools import cache
 
 from quotex import lexicon
 from quotex.coref import People, name_key, original
-from quotex.cues import verb_stem
+from quotex.cues import COPULAS, verb_stem
 from quotex.lexicon import ZWNJ
 from quotex.model import Entity
 from quotex.nlp import Analysis, Word
@@ -128,7 +128,7 @@ def _title_after(analysis: Analysis, name: list[Word]) -> list[Word]:
         start = appointed
     verb = next(
         (w for w in analysis.words[start : sentence.last + 1]
-         if verb_stem(w.text) is not None or w.upos in ("VERB", "AUX")),
+         if verb_stem(w.text) is not None or w.upos in ("VERB", "AUX") or w.text in COPULAS),
         None,
     )
     end = sentence.last + 1 if verb is None else verb.index
@@ -137,6 +137,8 @@ def _title_after(analysis: Analysis, name: list[Word]) -> list[Word]:
     phrase = subject_words(analysis, start, end)
     if not phrase or not is_title_head(phrase, 0) or names_a_group(phrase, 0):
         return []  # `احمدی [اعضای ستاد] را ...`: a group is the object, no title
+    if verb is not None and verb.text in COPULAS and phrase[-1].index == verb.index - 1:
+        return []  # `تیبو گلر فوق‌العاده‌ای است`: what the person is, said of them
     cut = next((i for i, w in enumerate(phrase) if w.text in ("،", ",")), len(phrase))
     return phrase[:cut]
 

@@ -17,12 +17,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quotex import speakers
-from quotex.cues import CLAUSE_BREAKS, COLONS, STATEMENT_INSIDE, Cue, find_cues, verb_stem
+from quotex.cues import (
+    CLAUSE_BREAKS,
+    COLONS,
+    COPULAS,
+    STATEMENT_INSIDE,
+    Cue,
+    find_cues,
+    verb_stem,
+)
 from quotex.lexicon import cue_lexicon, first_names, nominal_stems, words_of
 from quotex.nlp import Analysis, Word
 
-# Forms of `to be` that end a clause when no tagger says where verbs are.
-COPULAS = frozenset({"است", "هست", "نیست", "بود", "بودند", "نبود", "باشد", "باشند", "بوده"})
 SENTENCE_END = frozenset({".", "!", "?", "؟"})
 # A colon headline's speaker is short: a name, a surname or a short title.
 HEADLINE_MAX_WORDS = 5

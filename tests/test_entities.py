@@ -168,3 +168,9 @@ def test_nouns_the_ner_ran_on_into_after_a_known_name_are_cut():
             "حداد عادل نامه رئیس جمهور را مثبت دانست.")
     article = build_article("t", analysis_of(text, ("غلامعلی حداد عادل", "حداد عادل نامه")))
     assert [(p.name, p.mentions) for p in article.people] == [("غلامعلی حداد عادل", 2)]
+
+
+def test_what_a_sentence_says_a_person_is_is_no_title():
+    text = "تیبو کورتوا در این بازی اشتباه کرد.\nتیبو کورتوا گلر فوق العاده ای است و اشتباه می‌کند."
+    article = build_article("t", analysis_of(text, ("تیبو کورتوا",)))
+    assert [(p.name, p.titles) for p in article.people] == [("تیبو کورتوا", [])]
