@@ -393,15 +393,18 @@ def _known_start(
     analysis: Analysis, statement: Statement, mention: Mention, people: People
 ) -> str | None:
     """A known person's name or surname opening a subject that ran on into an object
-    (`روستا قانون جذب سرمایه را ... دانست`), or a "name" too long to be one."""
-    overlong = len(mention.name_words) > MAX_NAME_WORDS
-    if not (statement.before_object or overlong) or len(mention.name_words) < 2:
+    (`روستا قانون جذب سرمایه را ... دانست`), a "name" too long to be one, or one that
+    runs on into common nouns (`اسماعیلی [عمل] به تعهدات ...`)."""
+    words = mention.name_words
+    overlong = len(words) > MAX_NAME_WORDS
+    if len(words) < 2 or people.by_name(original(analysis, words)):
         return None
-    if people.by_name(original(analysis, mention.name_words)):
-        return None
-    for length in range(min(2, len(mention.name_words) - 1), 0, -1):
-        known = original(analysis, mention.name_words[:length])
-        if people.by_name(known, first_name_alone=False) is not None:
+    nominal = lexicon.nominal_stems()
+    for length in range(min(2, len(words) - 1), 0, -1):
+        runs_on = statement.before_object or overlong or all(
+            w.text in nominal for w in words[length:])
+        known = original(analysis, words[:length])
+        if runs_on and people.by_name(known, first_name_alone=False) is not None:
             return known
     return None
 

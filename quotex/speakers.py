@@ -216,8 +216,10 @@ def subject_words(
                 continue
         if ends_subject(word) or word.text in (":", "؛", "«", "»", '"'):
             break
-        if out and _is_number(word) and i + 1 < end and ends_subject(words[i + 1]):
-            break  # the number of an adverbial (`X سه بار ...`, `X 2 روز پیش ...`)
+        if out and _is_number(word) and i + 1 < end and (
+            ends_subject(words[i + 1]) or words[i + 1].text in words_of("months")
+        ):
+            break  # an adverbial's number or a date (`X سه بار ...`, `X ۲۳ شهریور ...`)
         demonstrative_before = out and out[-1].text in words_of("demonstratives")
         if out and word.text in lexicon.cue_preverbs() and not demonstrative_before:
             break  # a cue's noun whose verb went missing (`X ادامه در پاسخ ... گفت`), but
@@ -514,13 +516,16 @@ def plausible_name(texts: Sequence[str]) -> bool:
 
 
 def name_shaped(texts: Sequence[str]) -> bool:
-    """No digits or punctuation, not only initials, no demonstrative (`تمام این
-    صحبت‌ها`) and no plural (`[صحبت‌های محمدرضا]`)."""
+    """No digits or punctuation, not only initials, no demonstrative or quantifier
+    (`تمام این صحبت‌ها`, `همه مودیان`) and no plural (`[صحبت‌های محمدرضا]`)."""
     return (
         bool(texts)
         and not any(t.isdigit() or t in PUNCTUATION for t in texts)
         and not all(len(t) <= 1 for t in texts)
-        and not any(t in words_of("demonstratives") or _is_plural(t) for t in texts)
+        and not any(
+            t in words_of("demonstratives") or t in words_of("quantifiers") or _is_plural(t)
+            for t in texts
+        )
     )
 
 

@@ -599,3 +599,26 @@ def test_an_adjective_after_according_to_is_no_speaker():
     adjective = next(w for w in analysis.words if w.text == "عجیب")
     adjective.parsed, adjective.upos = True, "ADJ"
     assert build_article("t", analysis).quotes == []
+
+
+def test_a_date_ends_a_title_and_a_quantifier_is_no_name():
+    text = ("سید فرید موسوی عضو کمیسیون اقتصادی مجلس ۲۳ شهریور ماه در برنامه ویژه گفت: "
+            "قانون باید اجرا شود.\n"
+            "همه مودیان مالیاتی گفتند که کارها به خوبی پیش می‌رود.")
+    quotes = quotes_of(text, ("فرید موسوی",))
+    assert [q[:2] for q in quotes] == [
+        ("فرید موسوی", "عضو کمیسیون اقتصادی مجلس"), (None, "همه مودیان مالیاتی")]
+
+
+def test_a_known_surname_the_ner_ran_on_into_nouns_is_the_speaker():
+    text = ("محمد اسماعیلی، نماینده زنجان گفت: قانون باید اجرا شود.\n"
+            "اسماعیلی عمل به تعهدات توسط شرکت‌ها را اولویت دانست و تاکید کرد: کیفیت مهم است.")
+    quotes = quotes_of(text, ("محمد اسماعیلی", "اسماعیلی عمل"))
+    assert [q[0] for q in quotes][-1] == "محمد اسماعیلی"
+    assert {q[0] for q in quotes} == {"محمد اسماعیلی"}
+
+
+def test_bana_be_opens_a_byline():
+    text = "بنا به نوشته این منبع، حسن روحانی تاکید کرد: نوروز جشن اعتدال است."
+    (quote,) = quotes_of(text, ("حسن روحانی",))
+    assert quote[:3] == ("حسن روحانی", None, "تاکید کرد")
