@@ -277,8 +277,7 @@ def subject_before_object(words: list[Word]) -> list[Word]:
     commas = [i for i, w in enumerate(words) if w.text in ("،", ",")]
     if commas:
         return _trim(words[: commas[-1]])
-    described = is_title_head(words, 0) or _describes_someone(words)
-    if described and (end := _title_place_end(words)) is not None:
+    if (end := title_place_end(words)) is not None:
         return words[:end]  # `معاون رئیس جمهور عراق [وتوی قانون] را`, `مقامات پاکستانی [X] را`
     tagged = 0
     while tagged < len(words) and words[tagged].entity == "PER":
@@ -290,10 +289,12 @@ def subject_before_object(words: list[Word]) -> list[Word]:
     return words
 
 
-def _title_place_end(words: list[Word]) -> int | None:
-    """Where a title ends at its place (`رئیس اداره تبلیغات اسلامی گنبدکاووس`) when
-    other words, with no title or organization word among them, follow before `را`:
-    they are the object. None when no place ends the title."""
+def title_place_end(words: list[Word]) -> int | None:
+    """Where a title or description ends at its place (`رئیس اداره تبلیغات اسلامی
+    گنبدکاووس`) when other words, with no title or organization word among them,
+    follow before `را`: they are the object. None when no place ends the title."""
+    if not (is_title_head(words, 0) or _describes_someone(words)):
+        return None
     first = next(((i, n) for i in range(1, len(words)) if (n := _place_length(words, i))),
                  None)
     if first is None:
@@ -407,7 +408,8 @@ def drop_honorifics(words: list[Word], found: list[str]) -> list[Word]:
             found.append(" ".join(w.text for w in words[i : i + length]))
             i += length
             continue
-        if at_part_start and _key(words[i]) in _honorific_tails() and i + 1 < len(words):
+        tail = at_part_start and all(p in _honorific_tails() for p in _key(words[i]).split())
+        if tail and i + 1 < len(words):
             i += 1  # the rest of an honorific cut by the NER (`[الاسلام والمسلمین X]`)
             continue
         out.append(words[i])
@@ -471,7 +473,7 @@ def _is_description(words: list[Word]) -> bool:
     """A group of people or a superlative, never a name: `محققان`, `پزشکان`,
     `قوی‌ترین مرد معلول جهان`."""
     nominal = lexicon.nominal_stems()
-    if any(w.text.replace(ZWNJ, "").endswith(SUPERLATIVE) for w in words):
+    if words[0].text.replace(ZWNJ, "").endswith(SUPERLATIVE):
         return True
     text = words[0].text if len(words) == 1 else ""
     return any(
@@ -516,14 +518,16 @@ def plausible_name(texts: Sequence[str]) -> bool:
 
 
 def name_shaped(texts: Sequence[str]) -> bool:
-    """No digits or punctuation, not only initials, no demonstrative or quantifier
-    (`تمام این صحبت‌ها`, `همه مودیان`) and no plural (`[صحبت‌های محمدرضا]`)."""
+    """No digits or punctuation, not only initials, no demonstrative, quantifier,
+    pronoun or adverb (`تمام این صحبت‌ها`, `همه مودیان`, `فقط`) and no plural
+    (`[صحبت‌های محمدرضا]`)."""
     return (
         bool(texts)
         and not any(t.isdigit() or t in PUNCTUATION for t in texts)
         and not all(len(t) <= 1 for t in texts)
         and not any(
-            t in words_of("demonstratives") or t in words_of("quantifiers") or _is_plural(t)
+            t in words_of("demonstratives") or t in words_of("quantifiers")
+            or t in words_of("not_names") or _is_plural(t)
             for t in texts
         )
     )

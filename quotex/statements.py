@@ -53,7 +53,7 @@ class Statement:
     subject: list[Word]  # words naming the speaker here; empty for pro-drop
     confidence: float
     conjoined: bool = False  # shares the subject of the previous cue (`... و گفت`)
-    before_object: bool = False  # the subject phrase ran on into an object (`X Y را`)
+    before_object: bool = False  # the subject phrase may run on into an object (`X Y را`)
     continues: bool = False  # the cue continues the last speaker (`افزود`, `ادامه داد`)
     headline: bool = False  # `X: text`; X may be a topic, not a speaker (`سیستم تیم ملی:`)
     cue_parts: tuple[tuple[int, int], ...] = ()  # pieces of a split cue; () = one piece
@@ -104,7 +104,10 @@ def _statement_for_cue(
     # the subject ends before the object, or before the cue when the object is inside it
     subject_end = min(object_span[0], cue.first.index) if object_span else cue.first.index
     subject = [] if conjoined else _subject(analysis, region_start, subject_end)
-    before_object = bool(subject) and _runs_into_object(analysis, subject, subject_end)
+    before_object = bool(subject) and (
+        _runs_into_object(analysis, subject, subject_end)
+        or _ra_ahead(analysis, subject, subject_end)
+    )
 
     after = cue.last.index + 1
     parts = cue.parts
@@ -152,6 +155,10 @@ def _subject(analysis: Analysis, start: int, end: int) -> list[Word]:
     subject = speakers.subject_words(analysis, start, end)
     if _runs_into_object(analysis, subject, end):
         subject = speakers.subject_before_object(subject)  # `این فرد نام فیلم را`
+    elif _ra_ahead(analysis, subject, end) and (
+        (place_end := speakers.title_place_end(subject)) is not None
+    ):
+        subject = subject[:place_end]  # `امام جمعه شهر آبیک [میزان پرونده‌ها] به ... را`
     if subject:
         return subject
     for word in analysis.words[start:end]:
@@ -160,6 +167,17 @@ def _subject(analysis: Analysis, start: int, end: int) -> list[Word]:
             if subject:
                 return subject
     return []
+
+
+def _ra_ahead(analysis: Analysis, subject: list[Word], end: int) -> bool:
+    """Whether `را` comes later before `end`, with no verb between: an object after
+    a preposition inside it (`X [میزان پرونده‌های وارده به دستگاه قضایی] را`)."""
+    for word in analysis.words[subject[-1].index + 1 : end] if subject else ():
+        if word.text == "را":
+            return True
+        if _is_verb(word) or word.text in CLAUSE_BREAKS:
+            return False
+    return False
 
 
 def _runs_into_object(analysis: Analysis, subject: list[Word], end: int) -> bool:

@@ -622,3 +622,18 @@ def test_bana_be_opens_a_byline():
     text = "بنا به نوشته این منبع، حسن روحانی تاکید کرد: نوروز جشن اعتدال است."
     (quote,) = quotes_of(text, ("حسن روحانی",))
     assert quote[:3] == ("حسن روحانی", None, "تاکید کرد")
+
+
+def test_a_title_ends_at_its_place_when_an_object_with_a_preposition_follows():
+    text = ("سیدابوتراب موسوی، امام جمعه شهر آبیک گفت: فلسطین نباید فراموش شود.\n"
+            "امام جمعه شهر آبیک میزان پرونده‌های وارده به دستگاه قضایی را نامطلوب دانست و "
+            "یادآور شد: مردم صبور باشند.")
+    quotes = quotes_of(text, ("سیدابوتراب موسوی",))
+    assert [q[:2] for q in quotes] == [("سیدابوتراب موسوی", "امام جمعه شهر آبیک")] * 2
+
+
+def test_an_honorifics_tail_joined_by_zwnj_and_narrative_pronouns_are_no_names():
+    text = ("حجت‌الاسلام و‌المسلمین مظفر تاجی، امام جمعه سرایان گفت: دهه فجر ریشه قرآنی دارد.\n"
+            "آن می‌گوید: بروید تو.")
+    article = build_article("t", analysis_of(text, ("و‌المسلمین مظفر تاجی", "آن")))
+    assert [q.speaker.name for q in article.quotes] == ["مظفر تاجی", None]
