@@ -103,6 +103,9 @@ class People:
             r for r in self.records
             if len(tokens) == 1 and r.key.split()[-1] == ARABIC_ARTICLE + tokens[0]
         ]
+        if not matches and len(tokens) == 1 and tokens[0] not in lexicon.first_names():
+            # the first part of a double surname: `برزگر` for `عباس برزگر ابراهیمی`
+            matches = [r for r in self.records if tokens[0] in r.key.split()[1:-1]]
         if not matches and first_name_alone and len(tokens) == 1 and (
             tokens[0] in lexicon.first_names() or tokens[0] not in lexicon.nominal_stems()
         ):

@@ -637,3 +637,10 @@ def test_an_honorifics_tail_joined_by_zwnj_and_narrative_pronouns_are_no_names()
             "آن می‌گوید: بروید تو.")
     article = build_article("t", analysis_of(text, ("و‌المسلمین مظفر تاجی", "آن")))
     assert [q.speaker.name for q in article.quotes] == ["مظفر تاجی", None]
+
+
+def test_the_first_part_of_a_double_surname_is_the_person():
+    text = ("محمود احمدی لاشکی، دبیر ستاد هلال احمر استان گفت: پایگاه‌ها فعال است.\n"
+            "احمدی با اشاره به طرح نوروزی اظهار داشت: فعالیت پایگاه‌ها آغاز شده است.")
+    quotes = quotes_of(text, ("محمود احمدی لاشکی", "احمدی"))
+    assert [q[0] for q in quotes] == ["محمود احمدی لاشکی"] * 2
