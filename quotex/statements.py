@@ -33,6 +33,8 @@ SENTENCE_END = frozenset({".", "!", "?", "؟"})
 # A colon headline's speaker is short: a name, a surname or a short title.
 HEADLINE_MAX_WORDS = 5
 MIN_STATEMENT_WORDS = 2
+# A results line (`قهرمان مشترک: X و Y`) names a few teams or people.
+LIST_MAX_WORDS = 8
 # A news source named before the speaker (`ایسنا- `, `«باشگاه خبرنگاران» `) is short.
 BYLINE_MAX_WORDS = 4
 BYLINE_DASHES = frozenset({"-", "–", "—"})
@@ -497,11 +499,23 @@ def _colon_headlines(
             continue  # `اجتماعی: X گفت: ...`: the first colon only labels the paragraph
         if start is None or len(analysis.text[start:end].split()) < 3:
             continue
+        if _a_list_of_names(analysis, head, start, end):
+            continue
         out.append(
             Statement(start, end, "direct", colon.start, colon.end, head, confidence=0.6,
                       headline=True)
         )
     return out
+
+
+def _a_list_of_names(analysis: Analysis, head: list[Word], start: int, end: int) -> bool:
+    """`قهرمان مشترک: فیروزه شیراز و پرشین`: a title and a short list of names with no
+    verb, as results are written, says nothing."""
+    if any(w.entity == "PER" for w in head) or not speakers.is_title_head(head, 0):
+        return False
+    text = [w for w in analysis.words if start <= w.start < end]
+    return len(text) <= LIST_MAX_WORDS and any(w.text == "و" for w in text) and not any(
+        _is_verb(w) for w in text)
 
 
 def _after_colon(analysis: Analysis, statement: Statement) -> bool:

@@ -644,3 +644,10 @@ def test_the_first_part_of_a_double_surname_is_the_person():
             "احمدی با اشاره به طرح نوروزی اظهار داشت: فعالیت پایگاه‌ها آغاز شده است.")
     quotes = quotes_of(text, ("محمود احمدی لاشکی", "احمدی"))
     assert [q[0] for q in quotes] == ["محمود احمدی لاشکی"] * 2
+
+
+def test_a_results_line_of_names_after_a_title_is_no_statement():
+    text = ("قهرمان مشترک: فیروزه شیراز و پرشین\n"
+            "نایب قهرمان مشترک: کارون نوین خرمشهر و هیات ووشو شبستر\n"
+            "معاون سیاسی امنیتی استاندار مازندران: تعیین عوارض برای 5 محور ورودی مازندران")
+    assert [q[1] for q in quotes_of(text)] == ["معاون سیاسی امنیتی استاندار مازندران"]
