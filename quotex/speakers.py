@@ -28,6 +28,8 @@ PLURAL_SUFFIXES = ("های", "ها")
 # Plural endings of a group of people (`محققان`, `کارشناس‌ها`), and the superlative.
 GROUP_PLURALS = ("ان", "ها")
 SUPERLATIVE = "ترین"
+# Plural of agent nouns (`تامین‌کنندگان`, `تولیدکنندگان`): a group of people.
+AGENT_PLURAL = "ندگان"
 # Endings that make an adjective of a place (`ایرانی`, `آمریکایی`, `کره‌ای`).
 DEMONYM_ENDINGS = ("یی", "ای", "ی")
 # What may follow a table entry inside one ZWNJ-joined word (`کارشناس‌ها`, `مدیرکل‌ای`):
@@ -372,11 +374,11 @@ def parse_mention(words: list[Word]) -> Mention:
         return mention
     # described, never named: `یک منبع آگاه`, `مقام‌های آمریکایی`, a group (`اعضای کنگره
     # ... هشدار دادند`), someone new (`شهروند دیگری گفت`)
-    described = (
-        _describes_someone(words)
-        or _singular(words[0].text) in anonymous
-        or (len(words) > 1 and words[-1].text in words_of("others"))
-    )
+    counted = words[_count_words(words):]  # `دو منبع آگاه`, `چندین منبع`: the head
+    described = any(
+        _describes_someone(phrase) or _singular(phrase[0].text) in anonymous
+        for phrase in (words, counted)
+    ) or (len(words) > 1 and words[-1].text in words_of("others"))
     if described and not any(w.entity == "PER" for w in words):
         mention.anonymous = True
         mention.title_words = words
@@ -395,6 +397,16 @@ def parse_mention(words: list[Word]) -> Mention:
     ):
         mention.kind = "organization"  # `وزارت کشور`, and a state (`آمریکا، کانادا و استرالیا`)
     return mention
+
+
+def _count_words(words: list[Word]) -> int:
+    """How many numbers and quantifiers open `words`, leaving at least one word."""
+    count = 0
+    while count < len(words) - 1 and (
+        _is_number(words[count]) or words[count].text in words_of("quantifiers")
+    ):
+        count += 1
+    return count
 
 
 def drop_honorifics(words: list[Word], found: list[str]) -> list[Word]:
@@ -471,10 +483,11 @@ def _split_name_title(words: list[Word]) -> tuple[list[Word], list[Word]]:
 
 def _is_description(words: list[Word]) -> bool:
     """A group of people or a superlative, never a name: `محققان`, `پزشکان`,
-    `قوی‌ترین مرد معلول جهان`."""
+    `تولیدکنندگان`, `قوی‌ترین مرد معلول جهان`."""
     nominal = lexicon.nominal_stems()
-    if words[0].text.replace(ZWNJ, "").endswith(SUPERLATIVE):
-        return True
+    first = words[0].text.replace(ZWNJ, "")
+    if first.endswith(SUPERLATIVE) or first.endswith(AGENT_PLURAL):
+        return True  # `قوی‌ترین مرد ...`, `تامین‌کنندگان قطعات`
     text = words[0].text if len(words) == 1 else ""
     return any(
         text.endswith(suffix) and _stem_is_a_role(text[: -len(suffix)].rstrip(ZWNJ), nominal)

@@ -651,3 +651,12 @@ def test_a_results_line_of_names_after_a_title_is_no_statement():
             "نایب قهرمان مشترک: کارون نوین خرمشهر و هیات ووشو شبستر\n"
             "معاون سیاسی امنیتی استاندار مازندران: تعیین عوارض برای 5 محور ورودی مازندران")
     assert [q[1] for q in quotes_of(text)] == ["معاون سیاسی امنیتی استاندار مازندران"]
+
+
+def test_counted_sources_and_agent_plurals_are_described_speakers():
+    text = ("دو منبع آگاه گفتند که مذاکرات ادامه دارد.\n"
+            "تامین‌کنندگان قطعات رایانه اعلام کردند که تولید کاهش می‌یابد.\n"
+            "زلاتان بسیار عصبانی گفت: داور اشتباه کرد.")
+    quotes = quotes_of(text, ("زلاتان",))
+    assert [q[:2] for q in quotes] == [
+        (None, "دو منبع آگاه"), (None, "تامین‌کنندگان قطعات رایانه"), ("زلاتان", None)]
