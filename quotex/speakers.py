@@ -253,6 +253,12 @@ def quote_end(words: Sequence[Word], opening: int, end: int) -> int | None:
     return None
 
 
+def _is_plural_noun(text: str) -> bool:
+    """`مودیان`, `کارشناس‌ها`: a plural noun, with or without its ZWNJ."""
+    bare = text.replace(ZWNJ, "")
+    return len(bare) > 4 and bare.endswith(GROUP_PLURALS)
+
+
 def _is_plural(text: str) -> bool:
     """`صحبت‌های`, `مقام‌ها`: a plural written with its ZWNJ, never part of a name."""
     return any(text.endswith(ZWNJ + suffix) for suffix in PLURAL_SUFFIXES)
@@ -374,11 +380,13 @@ def parse_mention(words: list[Word]) -> Mention:
         return mention
     # described, never named: `یک منبع آگاه`, `مقام‌های آمریکایی`, a group (`اعضای کنگره
     # ... هشدار دادند`), someone new (`شهروند دیگری گفت`)
-    counted = words[_count_words(words):]  # `دو منبع آگاه`, `چندین منبع`: the head
+    counted_by = _count_words(words)
+    counted = words[counted_by:]  # `دو منبع آگاه`, `همه مودیان مالیاتی`: the head
     described = any(
         _describes_someone(phrase) or _singular(phrase[0].text) in anonymous
         for phrase in (words, counted)
-    ) or (len(words) > 1 and words[-1].text in words_of("others"))
+    ) or (counted_by > 0 and _is_plural_noun(counted[0].text)) or (
+        len(words) > 1 and words[-1].text in words_of("others"))
     if described and not any(w.entity == "PER" for w in words):
         mention.anonymous = True
         mention.title_words = words
@@ -468,10 +476,10 @@ def _split_name_title(words: list[Word]) -> tuple[list[Word], list[Word]]:
             return [], []
         if len(parts) > 1 and _could_be_name(parts[0]):  # `NAME، DESCRIPTION`
             return parts[0], _trim(words[len(parts[0]) :])
-        if _is_description(words) or not name_shaped([w.text for w in words]) or any(
-            _is_conjunction(w) for w in words
-        ):
-            return [], words  # `کل فرماندهان لشکرها و تیپ‌ها`: no one's name
+        if _is_description(words):
+            return [], words
+        if not name_shaped([w.text for w in words]) or any(_is_conjunction(w) for w in words):
+            return [], []  # `فردا`, `تمام این صحبت‌ها`: no one's name, no title either
         return words, []
     if heads[0] == 0:
         tail = parts[-1] if len(parts) > 1 else []

@@ -636,7 +636,11 @@ def test_an_honorifics_tail_joined_by_zwnj_and_narrative_pronouns_are_no_names()
     text = ("حجت‌الاسلام و‌المسلمین مظفر تاجی، امام جمعه سرایان گفت: دهه فجر ریشه قرآنی دارد.\n"
             "آن می‌گوید: بروید تو.")
     article = build_article("t", analysis_of(text, ("و‌المسلمین مظفر تاجی", "آن")))
-    assert [q.speaker.name for q in article.quotes] == ["مظفر تاجی", None]
+    assert article.quotes[0].speaker.name == "مظفر تاجی"
+    # `آن` is neither a name nor a title: the cue goes to the speaker before
+    assert (article.quotes[1].speaker.name, article.quotes[1].speaker.title) == (
+        "مظفر تاجی", "امام جمعه سرایان")
+    assert [p.name for p in article.people] == ["مظفر تاجی"]
 
 
 def test_the_first_part_of_a_double_surname_is_the_person():
