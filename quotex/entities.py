@@ -7,7 +7,7 @@ merged by their normalized form.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from quotex import lexicon
@@ -29,6 +29,7 @@ from quotex.speakers import (
     match_entry,
     name_end_before_title,
     names_a_group,
+    organization_at,
     place_at,
     plausible_name,
     subject_words,
@@ -368,10 +369,21 @@ def _runs_past(place: list[Word], persons: list[list[Word]]) -> bool:
 def gazetteer_matches(analysis: Analysis) -> list[list[Word]]:
     """Every gazetteer place (quotex/data/places.txt) in the text, longest first at each
     word; what `add_person_entities` and `places_in_text` read."""
+    return _matches(analysis, place_at)
+
+
+def known_organizations(analysis: Analysis) -> list[list[Word]]:
+    """Every gazetteer organization (quotex/data/organizations.txt) in the text."""
+    return _matches(analysis, organization_at)
+
+
+def _matches(
+    analysis: Analysis, length_at: Callable[[list[Word], int], int]
+) -> list[list[Word]]:
     found = []
     i = 0
     while i < len(analysis.words):
-        match = place_at(analysis.words, i)
+        match = length_at(analysis.words, i)
         if match:
             found.append(analysis.words[i : i + match])
             i += match

@@ -189,6 +189,16 @@ def countries() -> frozenset[str]:
 
 
 @cache
+def organization_names() -> tuple[tuple[str, ...], ...]:
+    """Organization gazetteer entries as word tuples (ZWNJ read as a space)."""
+    return tuple({
+        tuple(line.replace(ZWNJ, " ").split())
+        for lines in _sections("organizations.txt").values()
+        for line in lines
+    })
+
+
+@cache
 def place_names() -> tuple[tuple[str, ...], ...]:
     """Gazetteer entries as word tuples (ZWNJ read as a space), longest first."""
     entries = {

@@ -87,6 +87,11 @@ def _places() -> EntryIndex:
     return _index(lexicon.place_names())
 
 
+@cache
+def _organizations() -> EntryIndex:
+    return _index(lexicon.organization_names())
+
+
 def match_entry(words: Sequence[Word], start: int, section: str) -> int:
     """Length in words of the longest entry of `section` starting at words[start]."""
     return _longest_match(words, start, _multiword(section), ENTRY_SUFFIXES)
@@ -96,6 +101,12 @@ def place_at(words: Sequence[Word], start: int) -> int:
     """Length in words of the longest gazetteer place (quotex/data/places.txt) starting
     at words[start]; a place must end with its word (`ایرانی` is no `ایران`)."""
     return _longest_match(words, start, _places(), frozenset())
+
+
+def organization_at(words: Sequence[Word], start: int) -> int:
+    """Length in words of the longest gazetteer organization (quotex/data/
+    organizations.txt) starting at words[start]."""
+    return _longest_match(words, start, _organizations(), frozenset())
 
 
 def _longest_match(

@@ -174,3 +174,11 @@ def test_what_a_sentence_says_a_person_is_is_no_title():
     text = "تیبو کورتوا در این بازی اشتباه کرد.\nتیبو کورتوا گلر فوق العاده ای است و اشتباه می‌کند."
     article = build_article("t", analysis_of(text, ("تیبو کورتوا",)))
     assert [(p.name, p.titles) for p in article.people] == [("تیبو کورتوا", [])]
+
+
+def test_organizations_from_the_gazetteer_back_up_the_ner():
+    text = ("رئیس قوه قضاییه گفت که پرونده به دستگاه قضایی رفته است و "
+            "آژانس بین‌المللی انرژی اتمی هم گزارش داد.")
+    article = build_article("t", analysis_of(text))
+    assert [e.name for e in article.organizations] == [
+        "قوه قضاییه", "دستگاه قضایی", "آژانس بین‌المللی انرژی اتمی"]
