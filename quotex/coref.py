@@ -207,7 +207,7 @@ def resolve(analysis: Analysis, statements: list[Statement], people: People) -> 
         for m in mentions if len(m.name_words) == 1
     }
     # pass 1: full names and the titles beside them; a headline's `NAME:` counts when
-    # its last word is used as a surname elsewhere (`میرزایی: ...`, `میرزایی افزود`)
+    # its last word is used as a surname elsewhere (`نیک‌نام: ...`, `نیک‌نام افزود`)
     for statement, mention in zip(statements, mentions, strict=True):
         named = mention.kind == "person" and len(mention.name_words) >= 2
         trusted = not statement.headline or _tagged_person(mention) or mention.title_words or (
@@ -365,7 +365,7 @@ def _resolve_by_context(
 
 def _unless_topic(statement: Statement, mention: Mention) -> Mention:
     """A colon line whose name follows a word that is no title is a topic of an
-    interview (`اخراج لوپتگی: «...»`), which goes to the current speaker: the mention
+    interview (`بازگشت فرناندز: «...»`), which goes to the current speaker: the mention
     is emptied of its name and title."""
     if not statement.headline:
         return mention
@@ -380,7 +380,7 @@ def _unless_topic(statement: Statement, mention: Mention) -> Mention:
         and not is_title_head(mention.title_words, 0)
     )
     # `پیام [صادقیان]` joins a first name to the name; in a colon line a common noun
-    # there is a topic (`اخراج [لوپتگی]`)
+    # there is a topic (`بازگشت [فرناندز]`)
     noun_first = (
         first.entity != "PER"
         and any(w.entity == "PER" for w in mention.name_words[1:])

@@ -119,7 +119,7 @@ def build_article(source: str, analysis: nlp.Analysis) -> Article:
 
 
 def _titled_full_name(record: coref.PersonRecord) -> bool:
-    """`عمرو موسی، دبیرکل اتحادیه عرب`: words that are nouns too, but a full name with
+    """`نسیم بهار، مدیرعامل شرکت فولاد`: words that are nouns too, but a full name with
     a title written beside it is a person's."""
     words = record.key.split()
     return bool(record.titles) and len(words) > 1 and name_shaped(words)

@@ -117,7 +117,7 @@ def _without_trailing_nouns(words: list[Word], spans: list[list[Word]]) -> list[
 
 def _title_after(analysis: Analysis, name: list[Word]) -> list[Word]:
     """The title written right after a name (`اصغر جهانگیر، سخنگوی قوه قضاییه`), or
-    given to it before the verb (`انریکه امروز به عنوان سرمربی تیم ملی معرفی شد`)."""
+    given to it before the verb (`ریچی امروز به عنوان سرمربی تیم ملی معرفی شد`)."""
     sentence = analysis.sentence_of(name[-1])
     start = name[-1].index + 1
     if start <= sentence.last and analysis.words[start].text in CLOSING_QUOTES:
@@ -220,7 +220,7 @@ def named_entities(
         indexes = {w.index for w in words}
         overlapping = [span for span in spans if indexes & {w.index for w in span}]
         if all({w.index for w in span} < indexes for span in overlapping):
-            # new, or longer than what the NER found (`[کهگیلویه] و بویر احمد`)
+            # new, or longer than what the NER found (`[سیستان] و بلوچستان`)
             spans = [span for span in spans if span not in overlapping] + [words]
     for words in spans:
         name = original(analysis, words)
@@ -357,7 +357,7 @@ def places_in_text(analysis: Analysis, gazetteer: list[list[Word]]) -> list[list
 
 def _runs_past(place: list[Word], persons: list[list[Word]]) -> bool:
     """Whether a person span overlaps `place` and goes beyond it (a name with a place
-    in it); one inside the place is an NER slip (`کهگیلویه و [بویر احمد]`)."""
+    in it); one inside the place is an NER slip (`سیستان و [بلوچستان]`)."""
     first, last = place[0].index, place[-1].index
     return any(
         span[0].index <= last and span[-1].index >= first

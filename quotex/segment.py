@@ -1,7 +1,7 @@
 """Split normalized text into paragraphs, sentences and tokens, by rule.
 
 Scraped news glues punctuation to words in ways edited treebank text never shows
-(`«باشگاه خبرنگاران»`, `ناجا،در`, `پیکه:«`, `جوان-`), and a tokenizer model
+(`«باشگاه خبرنگاران»`, `ناجا،در`, `کاپیتان:«`, `جوان-`), and a tokenizer model
 trained on the treebanks keeps those glued. Persian words are delimited by spaces
 and punctuation (a ZWNJ stays inside its word), so rules split them reliably; the
 models then tag and find entities on these tokens.

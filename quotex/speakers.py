@@ -220,7 +220,7 @@ def subject_words(
         if word.text in OPENING_QUOTES and not out:
             quoted_name_end = quote_end(words, i, min(end, i + QUOTED_NAME_MAX_WORDS + 2))
             i += 1
-            continue  # `به گفته "عمرو موسی"،`, `«آنگلا مرکل» صدراعظم آلمان`
+            continue  # `به گفته "ولید سلیمان"،`, `«آنگلا مرکل» صدراعظم آلمان`
         if word.text in OPENING_QUOTES and is_org_head(out, len(out) - 1):
             closing = quote_end(words, i, min(end, i + QUOTED_NAME_MAX_WORDS + 2))
             if closing is not None:  # `روزنامه «وال‌استریت ژورنال»`
@@ -544,7 +544,7 @@ def plausible_name(texts: Sequence[str]) -> bool:
     nominal = lexicon.nominal_stems()
     return name_shaped(texts) and (
         not all(t in nominal for t in texts)
-        # `اسماعیل دوستی`, `عمرو موسی`: a first name and words that are nouns too
+        # `اسماعیل آزادی`: a first name and words that are nouns too
         or (len(texts) > 1 and texts[0] in lexicon.first_names())
     )
 
@@ -603,7 +603,7 @@ def _person_span(words: list[Word]) -> tuple[int, int] | None:
     if start > 0 and is_title_head(words, 0) and (
         end == start or _is_conjunction(words[start - 1]) or runs_on
     ):
-        # tagged words inside a title (`استاندار کهگیلویه و [بویر احمد]`, `معاون
+        # tagged words inside a title (`استاندار سیستان و [بلوچستان]`, `معاون
         # [عمران روستایی] بنیاد مسکن`): a name after its title ends the phrase
         return None
     return start, end

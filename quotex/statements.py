@@ -362,7 +362,7 @@ def _end_before_next_attribution(
 ) -> int:
     """End of the paragraph, or of the sentence before a new attribution in it: a cue
     with a colon (`وی افزود: ...`), or a cue in a sentence that opens with a pronoun,
-    a person's name or a word of the speaker's name (`اولمرت در ادامه احتمال داد`)."""
+    a person's name or a word of the speaker's name (`کاظمی در ادامه احتمال داد`)."""
     paragraph = analysis.sentence_of(first).paragraph
     by_sentence: dict[int, list[Cue]] = {}
     for cue in cues:

@@ -123,14 +123,14 @@ def test_organization_and_anonymous_speakers():
 
 def test_colon_headline_and_interview_topic_lines():
     text = (
-        "انریکه: همان کار را در تیم ملی انجام می‌دهم\n"
-        "لوئیس انریکه، سرمربی تیم ملی اسپانیا گفت: «از این انتخاب خوشحالم.»\n"
-        "ارتباط با رسانه‌ها: «وظیفه من هدایت تیم است و با رسانه‌ها ارتباط خوبی دارم.»"
+        "ریچی: برای قهرمانی به میدان می‌رویم\n"
+        "مارکو ریچی، سرمربی تیم ملی ایتالیا گفت: «از این انتخاب خوشحالم.»\n"
+        "رابطه با هواداران: «هواداران پشتوانه ما هستند و همیشه کنار ما بوده‌اند.»"
     )
-    quotes = quotes_of(text, ("لوئیس انریکه",))
-    assert [(q[0], q[2], q[3]) for q in quotes] == [("لوئیس انریکه", ":", "direct")] * 1 + [
-        ("لوئیس انریکه", "گفت", "direct"), ("لوئیس انریکه", ":", "direct")]
-    assert quotes[2][4] == "وظیفه من هدایت تیم است و با رسانه‌ها ارتباط خوبی دارم."
+    quotes = quotes_of(text, ("مارکو ریچی",))
+    assert [(q[0], q[2], q[3]) for q in quotes] == [("مارکو ریچی", ":", "direct")] * 1 + [
+        ("مارکو ریچی", "گفت", "direct"), ("مارکو ریچی", ":", "direct")]
+    assert quotes[2][4] == "هواداران پشتوانه ما هستند و همیشه کنار ما بوده‌اند."
 
 
 def test_byline_is_not_a_speaker():
@@ -179,9 +179,9 @@ def test_a_new_attribution_in_the_same_paragraph_ends_the_statement():
 
 def test_a_closed_quotation_ends_the_statement_but_a_quoted_phrase_does_not():
     whole = "سارا نیکو گفت: «ما آماده‌ایم.» تیم فردا به تهران می‌رود."
-    phrase = "سارا نیکو گفت: «اسپانسر-بازیگر» آفت سینمای ما شده است."
+    phrase = "سارا نیکو گفت: «تماشاگر-بازیکن» مشکل فوتبال ما شده است."
     assert quotes_of(whole, ("سارا نیکو",))[0][4] == "ما آماده‌ایم."
-    assert quotes_of(phrase, ("سارا نیکو",))[0][4] == "«اسپانسر-بازیگر» آفت سینمای ما شده است."
+    assert quotes_of(phrase, ("سارا نیکو",))[0][4] == "«تماشاگر-بازیکن» مشکل فوتبال ما شده است."
 
 
 def test_speech_reported_inside_a_direct_statement_stays_in_it():
@@ -219,10 +219,10 @@ def test_a_common_word_tagged_as_a_person_stays_in_the_title():
 def test_a_bare_title_of_the_same_head_goes_to_the_nearby_named_speaker():
     text = (
         "بازیگر پیشکسوت سینما گفت: اسپانسرها نقش‌ها را تعیین می‌کنند.\n"
-        "به گزارش ایسنا، بیوک میرزایی بازیگر قدیمی که در همه رسانه‌ها کار کرده گفت: وضع بد است."
+        "به گزارش ایسنا، بهرام نیک‌نام بازیگر قدیمی که در همه رسانه‌ها کار کرده گفت: وضع بد است."
     )
-    quotes = quotes_of(text, ("بیوک میرزایی",))
-    assert [(q[0], q[1]) for q in quotes] == [("بیوک میرزایی", "بازیگر پیشکسوت سینما")] * 2
+    quotes = quotes_of(text, ("بهرام نیک‌نام",))
+    assert [(q[0], q[1]) for q in quotes] == [("بهرام نیک‌نام", "بازیگر پیشکسوت سینما")] * 2
 
 
 def test_time_adverbial_before_the_subject_is_skipped():
@@ -284,16 +284,16 @@ def test_speakers_with_no_name_each_get_their_own_id():
 
 
 def test_a_conjunction_opening_the_clause_is_no_speaker():
-    text = "علی دایی، سرمربی تیم گفت: بازی سختی بود.\n\nاما دایی گفت: ما آماده‌ایم."
-    quotes = quotes_of(text, ("علی دایی",))
-    assert [q[0] for q in quotes] == ["علی دایی", "علی دایی"]
+    text = "حمید کاظمی، سرمربی تیم گفت: بازی سختی بود.\n\nاما کاظمی گفت: ما آماده‌ایم."
+    quotes = quotes_of(text, ("حمید کاظمی",))
+    assert [q[0] for q in quotes] == ["حمید کاظمی", "حمید کاظمی"]
 
 
 def test_a_pronoun_with_an_object_after_it_is_still_the_pronoun():
-    text = ("علی دایی، سرمربی تیم گفت: بازی سختی بود.\n\n"
+    text = ("حمید کاظمی، سرمربی تیم گفت: بازی سختی بود.\n\n"
             "وی دومین نکته را آمادگی بدنی دانست و گفت: بازیکنان خسته‌اند.")
-    quotes = quotes_of(text, ("علی دایی",))
-    assert [q[0] for q in quotes] == ["علی دایی", "علی دایی"]
+    quotes = quotes_of(text, ("حمید کاظمی",))
+    assert [q[0] for q in quotes] == ["حمید کاظمی", "حمید کاظمی"]
 
 
 def test_a_group_of_people_is_a_description_not_a_name():
@@ -338,14 +338,14 @@ def test_a_group_after_a_name_is_the_object_not_the_title():
 
 
 def test_an_object_with_ra_before_the_cue_is_the_statement():
-    text = "نخست‌وزیر سابق، او را به منفعت‌جویی و ترجیح منافع شخصی متهم کرد."
+    text = "نخست‌وزیر سابق، او را به دروغگویی و پنهان‌کاری در پرونده نفت متهم کرد."
     (quote,) = quotes_of(text)
     assert quote[1:5] == ("نخست‌وزیر سابق", "متهم کرد", "indirect",
-                          "او را به منفعت‌جویی و ترجیح منافع شخصی")
-    text = "وی مبارزه با قاچاق را از اولویت‌های پلیس نام برد."
-    (quote,) = quotes_of("علی مویدی گفت: کار ادامه دارد. " + text, ("علی مویدی",))[1:]
+                          "او را به دروغگویی و پنهان‌کاری در پرونده نفت")
+    text = "وی مبارزه با آلودگی هوا را از اولویت‌های شهرداری نام برد."
+    (quote,) = quotes_of("رضا کرمانی گفت: کار ادامه دارد. " + text, ("رضا کرمانی",))[1:]
     assert (quote[0], quote[2], quote[4]) == (
-        "علی مویدی", "نام برد", "مبارزه با قاچاق را از اولویت‌های پلیس")
+        "رضا کرمانی", "نام برد", "مبارزه با آلودگی هوا را از اولویت‌های شهرداری")
 
 
 def test_warnings_and_complaints_are_cues():
@@ -416,10 +416,10 @@ def test_media_are_organizations():
 
 
 def test_a_colon_line_naming_someone_after_a_noun_is_a_topic():
-    text = ("لوئیس انریکه، سرمربی تیم ملی اسپانیا گفت: تیم آماده است.\n\n"
-            "اخراج لوپتگی: «این موضوع مربوط به گذشته است.»")
-    quotes = quotes_of(text, ("لوئیس انریکه", "لوپتگی"))
-    assert [q[0] for q in quotes] == ["لوئیس انریکه", "لوئیس انریکه"]
+    text = ("مارکو ریچی، سرمربی تیم ملی ایتالیا گفت: تیم آماده است.\n\n"
+            "بازگشت فرناندز: «او بازیکن خوبی است و از بازگشتش خوشحالم.»")
+    quotes = quotes_of(text, ("مارکو ریچی", "فرناندز"))
+    assert [q[0] for q in quotes] == ["مارکو ریچی", "مارکو ریچی"]
 
 
 def test_an_adverb_opening_the_clause_is_skipped_and_a_question_word_is_no_speaker():

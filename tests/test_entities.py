@@ -46,25 +46,25 @@ def test_titles_written_beside_a_name_outside_speech_are_collected():
 
 
 def test_a_title_given_with_as_is_collected():
-    text = "لوئیس انریکه امروز رسما به عنوان سرمربی تیم ملی اسپانیا معرفی شد."
-    article = build_article("t", analysis_of(text, ("لوئیس انریکه",)))
+    text = "مارکو ریچی دیروز به عنوان سرمربی تیم ملی ایتالیا معرفی شد."
+    article = build_article("t", analysis_of(text, ("مارکو ریچی",)))
     assert [(p.name, p.titles) for p in article.people] == [
-        ("لوئیس انریکه", ["سرمربی تیم ملی اسپانیا"])]
+        ("مارکو ریچی", ["سرمربی تیم ملی ایتالیا"])]
 
 
 def test_names_in_arabic_letters_that_are_also_nouns_are_people():
-    text = "اسماعيل دوستي در این مراسم حضور داشت.\nدوستی گفت: برنامه‌ها اجرا می‌شود."
-    article = build_article("t", analysis_of(text, ("اسماعیل دوستی",)))
-    assert [(p.name, p.mentions) for p in article.people] == [("اسماعيل دوستي", 2)]
-    assert article.quotes[0].speaker.name == "اسماعيل دوستي"
+    text = "اسماعيل آزادي در این مراسم حضور داشت.\nآزادی گفت: برنامه‌ها اجرا می‌شود."
+    article = build_article("t", analysis_of(text, ("اسماعیل آزادی",)))
+    assert [(p.name, p.mentions) for p in article.people] == [("اسماعيل آزادي", 2)]
+    assert article.quotes[0].speaker.name == "اسماعيل آزادي"
 
 
 def test_a_martyr_honorific_and_a_place_the_ner_took_for_a_name_are_no_people():
-    text = ("استاندار کهگیلویه و بویر احمد گفت: یادواره شهید روح‌الله خلج برگزار شد.\n"
+    text = ("استاندار سیستان و بلوچستان گفت: یادواره شهید روح‌الله خلج برگزار شد.\n"
             "شهید روح‌الله خلج در سال ۶۵ به شهادت رسید.")
-    article = build_article("t", analysis_of(text, ("بویر احمد", "شهید روح‌الله خلج")))
+    article = build_article("t", analysis_of(text, ("بلوچستان", "شهید روح‌الله خلج")))
     assert [p.name for p in article.people] == ["روح‌الله خلج"]
-    assert [e.name for e in article.locations] == ["کهگیلویه و بویر احمد"]
+    assert [e.name for e in article.locations] == ["سیستان و بلوچستان"]
 
 
 def test_the_outlet_of_a_byline_is_an_organization_and_states_are_no_organizations():
@@ -143,18 +143,19 @@ def test_an_organization_word_before_its_place_names_an_organization():
 
 
 def test_an_outlet_quoted_in_a_byline_is_an_organization_but_an_official_is_not():
-    text = ("به گزارش خبرگزاری فارس به نقل از پایگاه خبری پلیس، سارق دستگیر شد.\n"
+    text = ("به گزارش خبرگزاری فارس به نقل از پایگاه خبری وزارت بهداشت، واکسن رسید.\n"
             "به گزارش خبرنگار ما به نقل از وزیر کشور، انتخابات برگزار می‌شود.")
     article = build_article("t", analysis_of(text))
-    assert [e.name for e in article.organizations] == ["خبرگزاری فارس", "پایگاه خبری پلیس"]
+    assert [e.name for e in article.organizations] == [
+        "خبرگزاری فارس", "پایگاه خبری وزارت بهداشت"]
 
 
 def test_a_gazetteer_place_longer_than_the_ners_span_replaces_it():
-    text = "استاندار کهگیلویه و بویر احمد از راه اندازی کارخانه خبر داد."
-    analysis = analysis_of(text, ("بویر احمد",))
-    _tag(analysis, ("کهگیلویه",), "LOC")
+    text = "استاندار سیستان و بلوچستان از راه اندازی کارخانه خبر داد."
+    analysis = analysis_of(text, ("بلوچستان",))
+    _tag(analysis, ("سیستان",), "LOC")
     article = build_article("t", analysis)
-    assert [e.name for e in article.locations] == ["کهگیلویه و بویر احمد"]
+    assert [e.name for e in article.locations] == ["سیستان و بلوچستان"]
 
 
 def test_the_organization_of_a_public_relations_office_in_a_title():
