@@ -33,6 +33,7 @@ from quotex.speakers import (
     place_at,
     plausible_name,
     subject_words,
+    title_place_end,
 )
 
 LIGHT_VERBS = frozenset(v for _, v in lexicon.cue_lexicon().compounds)
@@ -140,6 +141,10 @@ def _title_after(analysis: Analysis, name: list[Word]) -> list[Word]:
         return []  # `احمدی [اعضای ستاد] را ...`: a group is the object, no title
     if verb is not None and verb.text in COPULAS and phrase[-1].index == verb.index - 1:
         return []  # `تیبو گلر فوق‌العاده‌ای است`: what the person is, said of them
+    if any(w.text == "را" for w in analysis.words[phrase[-1].index + 1 : end]) and (
+        (place_end := title_place_end(phrase)) is not None
+    ):
+        phrase = phrase[:place_end]  # `شهردار منطقه 20 تهران [تعداد سراها] ... را`
     cut = next((i for i, w in enumerate(phrase) if w.text in ("،", ",")), len(phrase))
     return phrase[:cut]
 

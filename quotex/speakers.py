@@ -140,9 +140,10 @@ def is_title_head(words: Sequence[Word], i: int) -> bool:
 
 
 def ends_name(words: Sequence[Word], i: int) -> bool:
-    """A title word or a cue's noun is no part of a name, though the NER may tag it
-    (`[محمد نوری کاپیتان]`, `[صدرزاده تاکید] کرد`)."""
-    return is_title_head(words, i) or words[i].text in lexicon.cue_preverbs()
+    """A title word, a cue's noun or a time word is no part of a name, though the NER
+    may tag it (`[محمد نوری کاپیتان]`, `[صدرزاده تاکید] کرد`, `[حمید ترابی چهارشنبه]`)."""
+    return is_title_head(words, i) or words[i].text in lexicon.cue_preverbs() or (
+        words[i].text.replace(ZWNJ, "") in words_of("time_words"))
 
 
 def is_org_head(words: Sequence[Word], i: int) -> bool:
@@ -167,7 +168,8 @@ def _trim(words: list[Word]) -> list[Word]:
 
 def ends_subject(word: Word) -> bool:
     """A preposition, time word or particle: the subject stops before it."""
-    return word.text in words_of("subject_stoppers") or word.text in words_of("time_words")
+    text = word.text.replace(ZWNJ, "")  # `چهار‌شنبه` is `چهارشنبه`
+    return text in words_of("subject_stoppers") or text in words_of("time_words")
 
 
 def after_time_adverbial(words: Sequence[Word], start: int, end: int) -> int:

@@ -177,8 +177,8 @@ def _ra_ahead(analysis: Analysis, subject: list[Word], end: int) -> bool:
     for word in analysis.words[subject[-1].index + 1 : end] if subject else ():
         if word.text == "را":
             return True
-        if _is_verb(word) or word.text in CLAUSE_BREAKS:
-            return False
+        if (_is_verb(word) and not word.text.endswith("ه")) or word.text in CLAUSE_BREAKS:
+            return False  # a finite verb; a participle (`احداث شده`) stays in the object
     return False
 
 

@@ -664,3 +664,14 @@ def test_counted_sources_and_agent_plurals_are_described_speakers():
     quotes = quotes_of(text, ("زلاتان",))
     assert [q[:2] for q in quotes] == [
         (None, "دو منبع آگاه"), (None, "تامین‌کنندگان قطعات رایانه"), ("زلاتان", None)]
+
+
+def test_a_weekday_written_with_zwnj_ends_a_name_and_a_participle_stays_in_the_object():
+    text = ("حمیدرضا ترابی چهار‌شنبه در نشستی خبری از برپایی نمایشگاه خبر داد.\n"
+            "مجتبی عبداللهی، شهردار منطقه 20 تهران گفت: کار تمام است.\n"
+            "شهردار منطقه 20 تهران تعداد سراهای محله احداث شده در این منطقه را زیاد دانست "
+            "و گفت: این مجموعه‌ها افتتاح می‌شوند.")
+    quotes = quotes_of(text, ("حمیدرضا ترابی چهار‌شنبه", "مجتبی عبداللهی"))
+    assert [q[:2] for q in quotes] == [
+        ("حمیدرضا ترابی", None), ("مجتبی عبداللهی", "شهردار منطقه 20 تهران"),
+        ("مجتبی عبداللهی", "شهردار منطقه 20 تهران")]
