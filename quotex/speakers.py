@@ -332,9 +332,15 @@ def title_place_end(words: list[Word]) -> int | None:
     return end
 
 
+@cache
+def _unnamed() -> frozenset[str]:
+    """Words that describe unnamed speakers: nouns (`منابع`) and shares (`یک`, `برخی`)."""
+    return words_of("anonymous") | words_of("shares")
+
+
 def _describes_someone(words: Sequence[Word]) -> bool:
     """`مقامات ...`, `منابع ...`, `اعضای ...`: an unnamed speaker or a group."""
-    return words[0].text in words_of("anonymous") or names_a_group(words, 0)
+    return words[0].text in _unnamed() or names_a_group(words, 0)
 
 
 def _place_length(words: Sequence[Word], i: int) -> int:
@@ -387,7 +393,7 @@ def parse_mention(words: list[Word]) -> Mention:
         mention.pronoun = True  # `این مسئول`, `این کاندیدای احتمالی`: the speaker before
         return mention
 
-    anonymous = words_of("anonymous")
+    anonymous = _unnamed()
     if words[0].text in anonymous and len(words) > 1 and is_org_head(words, 1):
         mention.kind = "organization"  # `یک رسانه ونزوئلایی`: an outlet, not a person
         return mention
@@ -400,6 +406,10 @@ def parse_mention(words: list[Word]) -> Mention:
         for phrase in (words, counted)
     ) or (counted_by > 0 and _is_plural_noun(counted[0].text)) or (
         len(words) > 1 and words[-1].text in words_of("others"))
+    if described and len(words) == 1 and (
+        words[0].text in words_of("shares") or words[0].text in words_of("quantifiers")
+    ):
+        return mention  # `یک می‌گفت`: a count with nothing counted describes no one
     if described and not any(w.entity == "PER" for w in words):
         mention.anonymous = True
         mention.title_words = words

@@ -675,3 +675,13 @@ def test_a_weekday_written_with_zwnj_ends_a_name_and_a_participle_stays_in_the_o
     assert [q[:2] for q in quotes] == [
         ("حمیدرضا ترابی", None), ("مجتبی عبداللهی", "شهردار منطقه 20 تهران"),
         ("مجتبی عبداللهی", "شهردار منطقه 20 تهران")]
+
+
+def test_a_lone_count_describes_no_one_and_a_custodian_is_a_title():
+    text = ("مهدی صابری، استاد اخلاق گفت: ایمان مهم است.\n"
+            "یک می‌گفت: وقت نماز است.\n"
+            "تولیت آستان قدس رضوی گفت: این مسئله جدی است.")
+    quotes = quotes_of(text, ("مهدی صابری",))
+    assert [q[:2] for q in quotes] == [
+        ("مهدی صابری", "استاد اخلاق"), ("مهدی صابری", "استاد اخلاق"),
+        (None, "تولیت آستان قدس رضوی")]
