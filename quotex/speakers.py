@@ -140,10 +140,11 @@ def is_title_head(words: Sequence[Word], i: int) -> bool:
 
 
 def ends_name(words: Sequence[Word], i: int) -> bool:
-    """A title word, a cue's noun or a time word is no part of a name, though the NER
-    may tag it (`[محمد نوری کاپیتان]`, `[صدرزاده تاکید] کرد`, `[حمید ترابی چهارشنبه]`)."""
+    """A title word, a cue's noun, a time word or a preposition is no part of a name,
+    though the NER may tag it (`[محمد نوری کاپیتان]`, `[صدرزاده تاکید] کرد`, `[حمید
+    ترابی چهارشنبه]`, `[بیژن مقانلو بعنوان]`)."""
     return is_title_head(words, i) or words[i].text in lexicon.cue_preverbs() or (
-        words[i].text.replace(ZWNJ, "") in words_of("time_words"))
+        ends_subject(words[i]))
 
 
 def is_org_head(words: Sequence[Word], i: int) -> bool:

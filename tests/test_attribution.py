@@ -685,3 +685,10 @@ def test_a_lone_count_describes_no_one_and_a_custodian_is_a_title():
     assert [q[:2] for q in quotes] == [
         ("مهدی صابری", "استاد اخلاق"), ("مهدی صابری", "استاد اخلاق"),
         (None, "تولیت آستان قدس رضوی")]
+
+
+def test_despite_opens_an_adverbial_and_a_glued_as_ends_a_name():
+    text = ("به‌رغم نتایج ضعیف تیم در این فصل، دیوید مویس گفت که آینده‌اش در خطر نیست.\n"
+            "بیژن مقانلو بعنوان سرمربی تیم معرفی شد و گفت: کار سختی است.")
+    quotes = quotes_of(text, ("دیوید مویس", "بیژن مقانلو بعنوان"))
+    assert [q[0] for q in quotes] == ["دیوید مویس", "بیژن مقانلو"]
