@@ -19,6 +19,8 @@ from quotex.nlp import Analysis, Word
 
 # Forms of `to be` that end a clause when no tagger says where verbs are.
 COPULAS = frozenset({"است", "هست", "نیست", "بود", "بودند", "نبود", "باشد", "باشند", "بوده"})
+# The negative prefix of verbs (`نگفت`, `نمی‌گوید`).
+NEGATION = "ن"
 # Prefixes of tense, mood and negation, longest first.
 VERB_PREFIXES = ("نمی", "می", "ن", "ب")
 # The prefixes of the indicative present (`می‌گوید`), and the verb (past stem) whose
@@ -191,7 +193,7 @@ def find_cues(analysis: Analysis) -> list[Cue]:
             continue
         if is_first_or_second_person(word.text) or _is_passive(analysis, word):
             continue
-        if is_subjunctive(word.text):
+        if is_subjunctive(word.text) or _is_negated(word.text, stem):
             continue
         last = _trailing_auxiliaries(analysis, word)
         first_of_verb = _leading_future(analysis, word)
@@ -208,6 +210,12 @@ def find_cues(analysis: Analysis) -> list[Cue]:
         if not _reports_nothing(analysis, cue.first):
             cues.append(cue)
     return cues
+
+
+def _is_negated(text: str, stem: str) -> bool:
+    """`نگفت`, `نمی‌گوید`, `تأکید نکرد`: saying nothing reports nothing. (`نوشت` is no
+    negated `وشت`: the rest must be a form of the same verb.)"""
+    return text.startswith(NEGATION) and verb_stem(text[len(NEGATION):]) == stem
 
 
 def _reports_nothing(analysis: Analysis, first: Word) -> bool:

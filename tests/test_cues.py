@@ -39,7 +39,7 @@ def test_simple_and_light_verb_cues():
 
 def test_cues_in_other_tenses_and_spellings():
     text = "وی تاکید کرده است که الف. او خواهد گفت که ب. وزیر اعلام نکرد که ج. مدیر می گوید د."
-    assert labels(text) == ["تاکید کرد", "گفت", "اعلام کرد", "گفت"]
+    assert labels(text) == ["تاکید کرد", "گفت", "گفت"]  # `اعلام نکرد`: negated, no report
 
 
 def test_light_verb_alone_is_not_a_cue():
@@ -109,3 +109,9 @@ def test_a_noun_that_makes_another_verb_of_saying_reports_nothing():
     text = ("توزمن که در دیدار با وزیر سخن می‌گفت، اظهار داشت: ترکیه آماده است. "
             "وی به مردم تبریک گفت و دروغ نمی‌گوید.")
     assert [c.entry.label for c in find_cues(analysis_of(text))] == ["اظهار کرد"]
+
+
+def test_a_negated_cue_reports_nothing_but_a_stem_that_opens_with_nun_does():
+    text = ("وی نگفت که استعفا می‌دهد. او تاکید نکرد که کار تمام است. "
+            "وزیر نوشت که کار تمام است. او نمی‌گوید که کار تمام است. رئیس گفت: کار تمام است.")
+    assert [c.entry.label for c in find_cues(analysis_of(text))] == ["نوشت", "گفت"]
