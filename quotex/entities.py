@@ -25,6 +25,7 @@ from quotex.speakers import (
     ends_subject,
     is_demonym,
     is_org_head,
+    is_plural,
     is_title_head,
     match_entry,
     name_end_before_title,
@@ -48,7 +49,6 @@ CLOSING_QUOTES = frozenset(QUOTE_PAIRS.values())
 MINISTER_WORDS = frozenset({"وزیر", "وزرای", "وزیران"})
 # How far before a place an organization word may stand (`ستاد انتخابات شهرستان تهران`).
 ORG_TO_PLACE = 4
-PLURAL_ENDINGS = ("ها", "های", "هایی")
 
 
 def entity_spans(analysis: Analysis) -> Iterator[tuple[str, list[Word]]]:
@@ -267,7 +267,7 @@ def _place_keys() -> frozenset[tuple[str, ...]]:
 def outlets_in_bylines(analysis: Analysis) -> list[list[Word]]:
     """The outlets a sentence opens with (`به گزارش [خبرگزاری فارس] از قم،`, `به گزارش
     [ورزش سه]،`), and those it quotes before its first comma (`... به نقل از [پایگاه
-    خبری پلیس]،`): organizations the text names."""
+    خبری وزارت بهداشت]،`): organizations the text names."""
     found = []
     for sent in analysis.sentences:
         if not match_entry(analysis.words, sent.first, "bylines"):
@@ -326,7 +326,7 @@ def organizations_at_places(
     analysis: Analysis, gazetteer: list[list[Word]]
 ) -> list[list[Word]]:
     """An organization word and the place it serves, a few words apart with no break
-    between (`دانشگاه ارومیه`, `پتروشیمی گچساران`, `ستاد انتخابات شهرستان تهران`)."""
+    between (`دانشگاه ارومیه`, `شهرداری ماهشهر`, `ستاد انتخابات شهرستان تهران`)."""
     words = analysis.words
     found = []
     for place in gazetteer:
@@ -335,16 +335,10 @@ def organizations_at_places(
             if _breaks_a_name(words[head]):
                 break
             if is_org_head(words, head) and not is_title_head(words, head):
-                if not _is_plural_word(words, head):  # `تیم‌هایی مثل برزیل`: no one body
+                if not is_plural(words, head):  # `تیم‌هایی مثل برزیل`: no one body
                     found.append(words[head : place[-1].index + 1])
                 break
     return found
-
-
-def _is_plural_word(words: list[Word], i: int) -> bool:
-    text = words[i].text.replace(ZWNJ, "")
-    return text.endswith(PLURAL_ENDINGS) or (
-        i + 1 < len(words) and words[i + 1].text in PLURAL_ENDINGS)
 
 
 def _breaks_a_name(word: Word) -> bool:

@@ -24,7 +24,7 @@ QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”"}
 OPENING_QUOTES = frozenset(QUOTE_PAIRS)
 # An outlet's or organization's quoted name after its head word is short.
 QUOTED_NAME_MAX_WORDS = 5
-PLURAL_SUFFIXES = ("های", "ها")
+PLURAL_SUFFIXES = ("هایی", "های", "ها")
 # Plural endings of a group of people (`محققان`, `کارشناس‌ها`), and the superlative.
 GROUP_PLURALS = ("ان", "ها")
 SUPERLATIVE = "ترین"
@@ -273,8 +273,14 @@ def _is_plural_noun(text: str) -> bool:
     return len(bare) > 4 and bare.endswith(GROUP_PLURALS)
 
 
+def is_plural(words: Sequence[Word], i: int) -> bool:
+    """`صحبت‌های`, `تیم‌هایی`, `مراسم ها`: a plural written with its ZWNJ or its suffix
+    apart (never part of a name, never one body)."""
+    return _is_plural(words[i].text) or (
+        i + 1 < len(words) and words[i + 1].text in PLURAL_SUFFIXES)
+
+
 def _is_plural(text: str) -> bool:
-    """`صحبت‌های`, `مقام‌ها`: a plural written with its ZWNJ, never part of a name."""
     return any(text.endswith(ZWNJ + suffix) for suffix in PLURAL_SUFFIXES)
 
 

@@ -177,8 +177,8 @@ def _ra_ahead(analysis: Analysis, subject: list[Word], end: int) -> bool:
     for word in analysis.words[subject[-1].index + 1 : end] if subject else ():
         if word.text == "را":
             return True
-        if (_is_verb(word) and not word.text.endswith("ه")) or word.text in CLAUSE_BREAKS:
-            return False  # a finite verb; a participle (`احداث شده`) stays in the object
+        if _is_finite_verb(word) or word.text in CLAUSE_BREAKS:
+            return False
     return False
 
 
@@ -205,6 +205,11 @@ def _clause_start(analysis: Analysis, cue: Cue) -> int:
     if open_subordinate is not None:
         start = open_subordinate  # `در حالی است که X ... هشدار داد`: X is the subject
     return _skip_byline(analysis, start, cue.first.index)
+
+
+def _is_finite_verb(word: Word) -> bool:
+    """A verb that ends a clause; a participle (`احداث شده`, `احتکار شده`) does not."""
+    return _is_verb(word) and not word.text.endswith("ه")
 
 
 def _is_verb(word: Word) -> bool:
@@ -284,7 +289,7 @@ def _object_statement(analysis: Analysis, cue: Cue, region_start: int) -> tuple[
     candidates: list[int] = []
     opening: list[int] = []
     for word in words[region_start : cue.first.index]:
-        if word.parsed and word.upos == "VERB" and not word.text.endswith("ه"):
+        if _is_finite_verb(word):
             candidates, opening = [], []  # a finite verb; participles (`احتکار شده`) stay
             continue
         prev = words[word.index - 1].text if word.index > 0 else ""
@@ -315,9 +320,7 @@ def _ra_object(analysis: Analysis, cue: Cue, region_start: int) -> tuple[int, in
     # the object opens after the last comma or finite verb before `را` (`X در این
     # دیدار، [آزادی آنان] را خواستار شد`, `X سفر کرد و [Y] را خواستار شد`)
     for word in words[first:marker]:
-        if word.text in ("،", ",") or (
-            word.parsed and word.upos == "VERB" and not word.text.endswith("ه")
-        ):
+        if word.text in ("،", ",") or _is_finite_verb(word):
             first = word.index + 1
     if first < marker and words[first].text == "و":
         first += 1
