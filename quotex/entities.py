@@ -141,12 +141,28 @@ def _title_after(analysis: Analysis, name: list[Word]) -> list[Word]:
         return []  # `احمدی [اعضای ستاد] را ...`: a group is the object, no title
     if verb is not None and verb.text in COPULAS and phrase[-1].index == verb.index - 1:
         return []  # `تیبو گلر فوق‌العاده‌ای است`: what the person is, said of them
-    if any(w.text == "را" for w in analysis.words[phrase[-1].index + 1 : end]) and (
-        (place_end := title_place_end(phrase)) is not None
+    if (place_end := title_place_end(phrase)) is not None and (
+        _object_ahead(analysis, phrase, end) or not _a_name_alone(phrase[place_end:])
     ):
-        phrase = phrase[:place_end]  # `شهردار منطقه 20 تهران [تعداد سراها] ... را`
+        # `شهردار منطقه 20 تهران [تعداد سراها] ... را`, `رئیس جمهوری آمریکا [بزرگ‌ترین
+        # عملیات ...] محسوب می‌شود`: words after the place are the object or predicate;
+        # not a club's name (`سرمربی آلمانی لیورپول`)
+        phrase = phrase[:place_end]
     cut = next((i for i, w in enumerate(phrase) if w.text in ("،", ",")), len(phrase))
     return phrase[:cut]
+
+
+def _object_ahead(analysis: Analysis, phrase: list[Word], end: int) -> bool:
+    return any(w.text == "را" for w in analysis.words[phrase[-1].index + 1 : end])
+
+
+def _a_name_alone(words: list[Word]) -> bool:
+    """One word that names something: tagged by the NER, a known organization, or no
+    common noun (`لیورپول`, `بارسلونا`)."""
+    return len(words) == 1 and (
+        bool(words[0].entity) or organization_at(words, 0) > 0
+        or words[0].text not in lexicon.nominal_stems()
+    )
 
 
 def _after_as(analysis: Analysis, start: int, last: int) -> int | None:

@@ -183,3 +183,13 @@ def test_organizations_from_the_gazetteer_back_up_the_ner():
     article = build_article("t", analysis_of(text))
     assert [e.name for e in article.organizations] == [
         "قوه قضاییه", "دستگاه قضایی", "آژانس بین‌المللی انرژی اتمی"]
+
+
+def test_a_title_after_a_name_ends_at_its_place_unless_a_club_follows():
+    text = ("به گفته جرج بوش، رییس جمهوری آمریکا بزرگ‌ترین عملیات امداد تاریخ این کشور "
+            "آغاز شده است.\nیورگن کلوپ، سرمربی آلمانی لیورپول در نشست خبری حاضر شد.")
+    analysis = analysis_of(text, ("جرج بوش", "یورگن کلوپ"))
+    _tag(analysis, ("لیورپول",), "ORG")
+    article = build_article("t", analysis)
+    assert [(p.name, p.titles) for p in article.people] == [
+        ("جرج بوش", ["رییس جمهوری آمریکا"]), ("یورگن کلوپ", ["سرمربی آلمانی لیورپول"])]
