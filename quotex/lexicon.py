@@ -176,6 +176,7 @@ def speaker_words() -> dict[str, tuple[tuple[str, ...], ...]]:
     }
 
 
+@cache
 def words_of(section: str) -> frozenset[str]:
     """Single-word entries of a section of speakers.txt."""
     return frozenset(e[0] for e in speaker_words()[section] if len(e) == 1)

@@ -422,10 +422,12 @@ def _quoted_span(analysis: Analysis, index: int) -> tuple[int, int] | None:
 
 def _according_statements(analysis: Analysis) -> list[Statement]:
     words = analysis.words
-    phrases = cue_lexicon().according
+    openers = {phrase[0] for phrase in cue_lexicon().according}
     found = []
     for word in words:
-        for phrase in phrases:
+        if word.text not in openers:
+            continue
+        for phrase in cue_lexicon().according:
             n = len(phrase)
             chunk = words[word.index : word.index + n]
             if len(chunk) < n or tuple(w.text for w in chunk) != phrase:
