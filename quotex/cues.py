@@ -292,10 +292,18 @@ def _compound_preverb(
     for word in reversed(words[analysis.sentence_of(verb).first : verb_start.index]):
         if word.index < verb_start.index - SPLIT_PREVERB_REACH or word.text in CLAUSE_BREAKS:
             break
+        if _is_other_verb(word):
+            break  # another clause: `خواستار X است، Y ... پیشنهاد شد` is no `خواستار شد`
         entry = _compounds_for(stem).get(word.text)
         if entry is not None and entry.object_preps == (STATEMENT_INSIDE,):
             return entry, word
     return None
+
+
+def _is_other_verb(word: Word) -> bool:
+    """A copula or auxiliary (`است`, `بود`): the clause it ends is not the cue's. (A
+    verbal noun between stays: `خواستار ... تعلق نداشتن آن ... شد`.)"""
+    return word.text in COPULAS or (word.parsed and word.upos == "AUX")
 
 
 @cache

@@ -9,10 +9,10 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
-from quotex import coref, entities, nlp
+from quotex import coref, entities, lexicon, nlp
 from quotex.model import Article, Person, Quote, Speaker
 from quotex.normalize import normalize
-from quotex.speakers import name_shaped, plausible_name
+from quotex.speakers import MAX_NAME_WORDS, name_shaped, plausible_name
 from quotex.statements import Statement, find_statements
 
 # Articles handed to Stanza together: larger batches amortise its per-call overhead.
@@ -114,6 +114,7 @@ def build_article(source: str, analysis: nlp.Analysis) -> Article:
         locations=entities.named_entities(
             analysis, entities.LOCATION_TYPES, entities.places_in_text(analysis, gazetteer),
             drop_common_words=True,
+            person_names=_names_and_surnames(people_out, first_name_known=True),
         ),
     )
 
@@ -125,13 +126,21 @@ def _titled_full_name(record: coref.PersonRecord) -> bool:
     return bool(record.titles) and len(words) > 1 and name_shaped(words)
 
 
-def _names_and_surnames(people: list[Person]) -> frozenset[str]:
-    """Keys of every person's name and surname: the NER tags some as organizations
-    (`[پامپئو]` after `مایک پامپئو`)."""
+def _names_and_surnames(people: list[Person], first_name_known: bool = False) -> frozenset[str]:
+    """Keys of the people's names and surnames: the NER tags some as organizations
+    (`[پامپئو]` after `مایک پامپئو`). With `first_name_known`, only the surnames of
+    names that open with a known first name: a gazetteer place is dropped only for a
+    person surely named so (`کامرون` after `دیوید کامرون`), not for a place the NER took
+    for a person."""
     keys = set()
     for person in people:
-        key = coref.name_key(person.name)
-        keys.update((key, key.split()[-1]))
+        words = coref.name_key(person.name).split()
+        if len(words) > MAX_NAME_WORDS:
+            continue  # a longer "name" is a title the NER took
+        if not first_name_known:
+            keys.update((" ".join(words), words[-1]))
+        elif len(words) > 1 and words[0] in lexicon.first_names():
+            keys.add(words[-1])
     return frozenset(keys)
 
 

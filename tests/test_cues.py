@@ -115,3 +115,9 @@ def test_a_negated_cue_reports_nothing_but_a_stem_that_opens_with_nun_does():
     text = ("وی نگفت که استعفا می‌دهد. او تاکید نکرد که کار تمام است. "
             "وزیر نوشت که کار تمام است. او نمی‌گوید که کار تمام است. رئیس گفت: کار تمام است.")
     assert [c.entry.label for c in find_cues(analysis_of(text))] == ["نوشت", "گفت"]
+
+
+def test_a_split_preverb_does_not_reach_across_a_copula():
+    text = ("کامرون که خواستار اصلاح روابط با اروپا است، طرحی ارائه کرده بود که به اتحادیه "
+            "پیشنهاد شد. وزیر خواستار چاره‌جویی مسئولان درباره تعلق نداشتن بیمه به کارگران شد.")
+    assert [c.entry.label for c in find_cues(analysis_of(text))] == ["خواستار شد"]

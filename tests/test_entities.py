@@ -193,3 +193,11 @@ def test_a_title_after_a_name_ends_at_its_place_unless_a_club_follows():
     article = build_article("t", analysis)
     assert [(p.name, p.titles) for p in article.people] == [
         ("جرج بوش", ["رییس جمهوری آمریکا"]), ("یورگن کلوپ", ["سرمربی آلمانی لیورپول"])]
+
+
+def test_a_place_that_is_a_named_persons_surname_is_no_place():
+    text = ("دیوید کامرون در بروکسل گفت که مذاکرات ادامه دارد و کامرون امیدوار است.\n"
+            "هواداران باشگاه رامسر در رامسر جشن گرفتند.")
+    # the NER takes `باشگاه رامسر` for a person: no known first name, so `رامسر` stays
+    article = build_article("t", analysis_of(text, ("دیوید کامرون", "باشگاه رامسر")))
+    assert [e.name for e in article.locations] == ["بروکسل", "رامسر"]
