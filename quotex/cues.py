@@ -223,8 +223,9 @@ def _reports_nothing(analysis: Analysis, first: Word) -> bool:
     another verb right before the cue's first word."""
     before = first.index - 1
     lex = cue_lexicon()
+    text = analysis.words[before].text if before >= 0 else ""
     return before >= 0 and _same_sentence(analysis.words[before], first) and (
-        analysis.words[before].text in lex.modals | lex.other_verbs
+        text in lex.modals or text in lex.other_verbs
     )
 
 

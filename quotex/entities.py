@@ -36,6 +36,7 @@ from quotex.speakers import (
     subject_words,
     title_place_end,
 )
+from quotex.statements import ra_ahead
 
 LIGHT_VERBS = frozenset(v for _, v in lexicon.cue_lexicon().compounds)
 # How far after a name `به عنوان TITLE` may start (`X امروز رسما به عنوان ...`).
@@ -142,7 +143,7 @@ def _title_after(analysis: Analysis, name: list[Word]) -> list[Word]:
     if verb is not None and verb.text in COPULAS and phrase[-1].index == verb.index - 1:
         return []  # `تیبو گلر فوق‌العاده‌ای است`: what the person is, said of them
     if (place_end := title_place_end(phrase)) is not None and (
-        _object_ahead(analysis, phrase, end) or not _a_name_alone(phrase[place_end:])
+        ra_ahead(analysis, phrase, end) or not _a_name_alone(phrase[place_end:])
     ):
         # `شهردار منطقه 20 تهران [تعداد سراها] ... را`, `رئیس جمهوری آمریکا [بزرگ‌ترین
         # عملیات ...] محسوب می‌شود`: words after the place are the object or predicate;
@@ -150,10 +151,6 @@ def _title_after(analysis: Analysis, name: list[Word]) -> list[Word]:
         phrase = phrase[:place_end]
     cut = next((i for i, w in enumerate(phrase) if w.text in ("،", ",")), len(phrase))
     return phrase[:cut]
-
-
-def _object_ahead(analysis: Analysis, phrase: list[Word], end: int) -> bool:
-    return any(w.text == "را" for w in analysis.words[phrase[-1].index + 1 : end])
 
 
 def _a_name_alone(words: list[Word]) -> bool:

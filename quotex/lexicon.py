@@ -192,19 +192,20 @@ def countries() -> frozenset[str]:
 @cache
 def organization_names() -> tuple[tuple[str, ...], ...]:
     """Organization gazetteer entries as word tuples (ZWNJ read as a space)."""
-    return tuple({
-        tuple(line.replace(ZWNJ, " ").split())
-        for lines in _sections("organizations.txt").values()
-        for line in lines
-    })
+    return _gazetteer("organizations.txt")
 
 
 @cache
 def place_names() -> tuple[tuple[str, ...], ...]:
     """Gazetteer entries as word tuples (ZWNJ read as a space), longest first."""
+    return _gazetteer("places.txt")
+
+
+def _gazetteer(name: str) -> tuple[tuple[str, ...], ...]:
+    """Every entry of a gazetteer file's sections as a word tuple, longest first."""
     entries = {
         tuple(line.replace(ZWNJ, " ").split())
-        for lines in _sections("places.txt").values()
+        for lines in _sections(name).values()
         for line in lines
     }
     return tuple(sorted(entries, key=len, reverse=True))

@@ -15,6 +15,7 @@ A cue inside another speaker's statement is part of that statement (nested speec
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import takewhile
 
 from quotex import speakers
 from quotex.cues import (
@@ -108,7 +109,7 @@ def _statement_for_cue(
     subject = [] if conjoined else _subject(analysis, region_start, subject_end)
     before_object = bool(subject) and (
         _runs_into_object(analysis, subject, subject_end)
-        or _ra_ahead(analysis, subject, subject_end)
+        or ra_ahead(analysis, subject, subject_end)
     )
 
     after = cue.last.index + 1
@@ -157,7 +158,7 @@ def _subject(analysis: Analysis, start: int, end: int) -> list[Word]:
     subject = speakers.subject_words(analysis, start, end)
     if _runs_into_object(analysis, subject, end):
         subject = speakers.subject_before_object(subject)  # `این فرد نام فیلم را`
-    elif _ra_ahead(analysis, subject, end) and (
+    elif ra_ahead(analysis, subject, end) and (
         (place_end := speakers.title_place_end(subject)) is not None
     ):
         subject = subject[:place_end]  # `امام جمعه شهر آبیک [میزان پرونده‌ها] به ... را`
@@ -171,7 +172,7 @@ def _subject(analysis: Analysis, start: int, end: int) -> list[Word]:
     return []
 
 
-def _ra_ahead(analysis: Analysis, subject: list[Word], end: int) -> bool:
+def ra_ahead(analysis: Analysis, subject: list[Word], end: int) -> bool:
     """Whether `را` comes later before `end`, with no verb between: an object after
     a preposition inside it (`X [میزان پرونده‌های وارده به دستگاه قضایی] را`)."""
     for word in analysis.words[subject[-1].index + 1 : end] if subject else ():
@@ -504,7 +505,7 @@ def _colon_headlines(
             continue  # `اجتماعی: X گفت: ...`: the first colon only labels the paragraph
         if start is None or len(analysis.text[start:end].split()) < 3:
             continue
-        if _a_list_of_names(analysis, head, start, end):
+        if _a_list_of_names(analysis, head, colon, start, end):
             continue
         out.append(
             Statement(start, end, "direct", colon.start, colon.end, head, confidence=0.6,
@@ -513,12 +514,15 @@ def _colon_headlines(
     return out
 
 
-def _a_list_of_names(analysis: Analysis, head: list[Word], start: int, end: int) -> bool:
+def _a_list_of_names(
+    analysis: Analysis, head: list[Word], colon: Word, start: int, end: int
+) -> bool:
     """`قهرمان مشترک: فیروزه شیراز و پرشین`: a title and a short list of names with no
     verb, as results are written, says nothing."""
     if any(w.entity == "PER" for w in head) or not speakers.is_title_head(head, 0):
         return False
-    text = [w for w in analysis.words if start <= w.start < end]
+    text = [w for w in takewhile(lambda w: w.start < end, analysis.words[colon.index + 1 :])
+            if w.start >= start]
     return len(text) <= LIST_MAX_WORDS and any(w.text == "و" for w in text) and not any(
         _is_verb(w) for w in text)
 
