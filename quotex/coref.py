@@ -218,7 +218,7 @@ def resolve(analysis: Analysis, statements: list[Statement], people: People) -> 
                 analysis, mention.name_words
             )
             record = people.add(name, mention.honorific)
-            record.add_title(original(analysis, mention.title_words))
+            record.add_title(_title_beside_name(analysis, statement, mention) or "")
             record.spoke_at.append(statement.cue_start)
     organizations = [
         original(analysis, m.words) for m in mentions if m.kind == "organization" and m.words
@@ -270,7 +270,7 @@ def _resolve_named(
         return Resolved(statement, mention, None, None, organization)
     if not mention.name_words:
         return None
-    title = original(analysis, mention.title_words) or None
+    title = _title_beside_name(analysis, statement, mention)
     name = original(analysis, mention.name_words)
     name = _known_start(analysis, statement, mention, people) or name
     organization = None if title or _tagged_person(mention) else _named_in(name, organizations)
@@ -285,6 +285,21 @@ def _resolve_named(
     if title:
         record.add_title(title)
     return Resolved(statement, mention, record, None)
+
+
+def _title_beside_name(analysis: Analysis, statement: Statement, mention: Mention) -> str | None:
+    """The mention's title, unless it follows the name in a subject that runs on into
+    an object with no comma to end the title (`اسحاقی [تعداد مسافران نوروزی] را ...`):
+    those words are the object's."""
+    title = original(analysis, mention.title_words) or None
+    if title is None or not statement.before_object or not mention.name_words:
+        return title
+    if mention.title_words[0].index < mention.name_words[-1].index:
+        return title  # `استاندار X`: a title before the name
+    after = statement.subject[-1].index + 1 if statement.subject else None
+    words = analysis.words
+    closed = after is not None and after < len(words) and words[after].text in ("،", ",")
+    return title if closed else None
 
 
 def _introduced_since(

@@ -30,6 +30,8 @@ PRESENT_WITHOUT_MI = frozenset({"داشت"})
 # Personal endings of past and present stems (and the participle's ـه); `د` before
 # `ید` so that `گوید` reads as `گوی` + `د`, not `گو` + `ید`.
 PERSON_ENDINGS = ("ند", "یم", "د", "ید", "م", "ی", "ه", "")
+# A present stem that ends in a vowel letter takes a glide ی before an ending.
+GLIDE_AFTER_VOWEL = ("وی", "ای")
 # Endings of the first and second person: a speaker's own words, not narration.
 SPEAKER_ENDINGS = frozenset({"م", "یم", "ید", "ی"})
 # Copula clitics of the perfect written onto the participle (`گفته‌اند`, `داشته‌ام`).
@@ -37,11 +39,14 @@ PERFECT_CLITICS = ("اند", "ایم", "اید", "ام", "است")
 PERFECT_PERSON = {"اند": "ند", "ایم": "یم", "اید": "ید", "ام": "م", "است": ""}
 # Auxiliaries that may follow a participle (`گفته است`, `گفته بود`) or precede a stem
 # (`خواهد گفت`): they belong to the cue's span.
-AUXILIARIES = frozenset({"است", "اند", "بود", "بودند", "باشد", "باشند", "شد", "شده", "ام", "ایم"})
+AUXILIARIES = frozenset({"است", "اند", "بود", "بودند", "باشد", "باشند", "باشم", "باشی",
+                         "باشیم", "باشید", "شد", "شده", "ام", "ایم"})
 FUTURE_AUX = frozenset({"خواهد", "خواهند", "خواهم", "خواهیم", "خواهید", "نخواهد", "نخواهند"})
 # Auxiliaries of the first and second person (`خواهیم گفت`, `گفته ایم`): the verb is
 # the writer's or a speaker's own, like SPEAKER_ENDINGS.
 SPEAKER_AUXILIARIES = frozenset({"خواهم", "خواهیم", "خواهید", "ام", "ایم", "اید"})
+# The perfect subjunctive's auxiliaries (`گفته باشد`): like a subjunctive, no report.
+SUBJUNCTIVE_AUXILIARIES = frozenset({"باشد", "باشند", "باشم", "باشی", "باشیم", "باشید"})
 # How far back a preverb may stand from its light verb (`خواستار ... شد`), and
 # the object-preposition mark for that form in cues.txt.
 SPLIT_PREVERB_REACH = 25
@@ -50,6 +55,13 @@ STATEMENT_INSIDE = "…"
 CLAUSE_BREAKS = frozenset({":", "؛", ";", ".", "!", "?", "؟"})
 # Passive auxiliaries after a participle: `گفته شد` (it was said) has no speaker.
 PASSIVE_STEM = "شد"
+# `to be`, the light verb of belief cues (`معتقد است`, `بر این باور بود`): its past
+# stem in cues.txt, its irregular present forms with their person, and the plural
+# clitic written onto the word before (`معتقدند`). Only the third person: `معتقدم` is
+# the speaker's own.
+COPULA_STEM = "بود"
+COPULA_PRESENT = {"است": "", "هست": "", "هستند": "ند", "اند": "ند"}
+COPULA_CLITICS = ("اند", "ند")
 # Punctuation that can open a statement right after a cue.
 COLONS = frozenset({":", "："})
 
@@ -120,6 +132,8 @@ def analyse_verb(form: str) -> tuple[str, str, bool] | None:
     """(past stem, personal ending, whether the present stem) of a cue or light verb
     form, else None."""
     bare = _strip_zwnj(form)
+    if bare in COPULA_PRESENT:
+        return COPULA_STEM, COPULA_PRESENT[bare], False
     for clitic in PERFECT_CLITICS:
         if bare.endswith(clitic) and bare[: -len(clitic)].endswith("ه"):
             inner = analyse_verb(bare[: -len(clitic)])
@@ -135,8 +149,9 @@ def analyse_verb(form: str) -> tuple[str, str, bool] | None:
         for ending in PERSON_ENDINGS
         if not ending or candidate.endswith(ending)
         for stem in [candidate[: len(candidate) - len(ending)] if ending else candidate]
-        # present stems ending in a vowel take a glide ی before endings (`گوید`)
-        for option in (stem, stem[:-1] if stem.endswith("ی") else None)
+        # present stems ending in a vowel take a glide ی before endings (`گوید`), not
+        # others (`خوانید` is `خوان` + `ید`, no `خوان` + glide + `د`)
+        for option in (stem, stem[:-1] if stem.endswith(GLIDE_AFTER_VOWEL) else None)
         if option and option in stems and _plausible(candidate, option, ending, bare)
     ]
     # a form read both ways is the past (`برد` of `نام برد`, not `بر` + `د`)
@@ -167,10 +182,21 @@ def may_carry_speech(words: Sequence[Word]) -> bool:
     stems = {verb_stem(t) for t in texts} - {None}
     if stems & lex.simple.keys():
         return True
-    if stems and any(t in lex.preverb_words for t in texts):
+    if stems and any(_preverb_at(texts, i) for i in range(len(texts))):
+        return True
+    if any(_glued_copula_preverb(t) for t in texts):
         return True
     pairs = set(zip(texts, texts[1:], strict=False))
     return any(tuple(phrase[-2:]) in pairs for phrase in lex.according)
+
+
+def _preverb_at(texts: list[str], i: int) -> bool:
+    """Whether a whole preverb (`تأکید`, `بر این باور`) starts at word i."""
+    return any(
+        texts[i : i + len(parts)] == parts
+        for preverb in cue_lexicon().preverb_words.get(texts[i], ())
+        for parts in [_strip_zwnj(preverb).split()]
+    )
 
 
 def _is_verbal(word: Word) -> bool:
@@ -188,6 +214,12 @@ def find_cues(analysis: Analysis) -> list[Cue]:
     words = analysis.words
     cues: list[Cue] = []
     for word in words:
+        glued = _glued_copula(analysis, word)
+        if glued is not None:
+            entry, first = glued
+            if not _reports_nothing(analysis, first):
+                cues.append(Cue(entry, word, first, word, word))
+            continue
         stem = verb_stem(word.text)
         if stem is None or not _is_verbal(word) or _in_according_phrase(analysis, word):
             continue
@@ -199,6 +231,8 @@ def find_cues(analysis: Analysis) -> list[Cue]:
         first_of_verb = _leading_future(analysis, word)
         if {_strip_zwnj(first_of_verb.text), _strip_zwnj(last.text)} & SPEAKER_AUXILIARIES:
             continue
+        if _strip_zwnj(last.text) in SUBJUNCTIVE_AUXILIARIES:
+            continue  # `گفته باشد` "may have said", `باور داشته باشد`: no report
         compound = _compound_preverb(analysis, first_of_verb, word, stem)
         if compound is not None:
             entry, preverb_first = compound
@@ -210,6 +244,38 @@ def find_cues(analysis: Analysis) -> list[Cue]:
         if not _reports_nothing(analysis, cue.first):
             cues.append(cue)
     return cues
+
+
+@cache
+def _glued_copula_preverb(form: str) -> str | None:
+    """`معتقدند` -> `معتقد`: the last word of a belief preverb with the plural copula
+    written onto it, else None."""
+    for clitic in COPULA_CLITICS:
+        head = form[: -len(clitic)]
+        if form.endswith(clitic) and head in _copula_preverb_heads():
+            return head
+    return None
+
+
+@cache
+def _copula_preverb_heads() -> frozenset[str]:
+    return frozenset(_strip_zwnj(p).split()[-1] for p in _compounds_for(COPULA_STEM))
+
+
+def _glued_copula(analysis: Analysis, word: Word) -> tuple[CueEntry, Word] | None:
+    """(entry, first word) of `معتقدند` / `بر این باورند`, else None."""
+    head = _glued_copula_preverb(_strip_zwnj(word.text))
+    if head is None:
+        return None
+    words = analysis.words
+    for preverb, entry in _compounds_for(COPULA_STEM).items():
+        *before, last = _strip_zwnj(preverb).split()
+        first = word.index - len(before)
+        if last != head or first < 0 or not _same_sentence(words[first], word):
+            continue
+        if [_strip_zwnj(w.text) for w in words[first : word.index]] == before:
+            return entry, words[first]
+    return None
 
 
 def _is_negated(text: str, stem: str) -> bool:

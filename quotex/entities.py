@@ -12,7 +12,7 @@ from functools import cache
 
 from quotex import lexicon
 from quotex.coref import People, name_key, original
-from quotex.cues import COPULAS, verb_stem
+from quotex.cues import COPULA_STEM, COPULAS, verb_stem
 from quotex.lexicon import ZWNJ
 from quotex.model import Entity
 from quotex.nlp import Analysis, Word
@@ -38,7 +38,9 @@ from quotex.speakers import (
 )
 from quotex.statements import ra_ahead
 
-LIGHT_VERBS = frozenset(v for _, v in lexicon.cue_lexicon().compounds)
+# light verbs whose preverb is no part of a title before them (`منصوب شد`); the copula
+# of belief cues is none: `گلر فوق‌العاده‌ای است` keeps its predicate
+LIGHT_VERBS = frozenset(v for _, v in lexicon.cue_lexicon().compounds) - {COPULA_STEM}
 # How far after a name `به عنوان TITLE` may start (`X امروز رسما به عنوان ...`).
 AS_REACH = 6
 ORGANIZATION_TYPES = ("ORG",)

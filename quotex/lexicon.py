@@ -89,6 +89,11 @@ def _split_variants(field: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in field.split("|") if v.strip())
 
 
+def _object_preps(field: str) -> tuple[str, ...]:
+    """`-` alone: the statement follows the verb; `-` among others: it may."""
+    return () if field == "-" else _split_variants(field)
+
+
 @cache
 def cue_lexicon() -> CueLexicon:
     sections = _sections("cues.txt")
@@ -99,14 +104,14 @@ def cue_lexicon() -> CueLexicon:
     simple: dict[str, CueEntry] = {}
     for line in sections["simple"]:
         past, present, prep = line.split("\t")
-        preps = () if prep == "-" else _split_variants(prep)
+        preps = _object_preps(prep)
         simple[past] = CueEntry(None, (past,), preps)
         present_to_past[present] = past
     compounds: dict[tuple[str, str], CueEntry] = {}
     preverb_words: dict[str, list[str]] = {}
     for line in sections["compound"]:
         preverbs, verbs, prep = line.split("\t")
-        preps = () if prep == "-" else _split_variants(prep)
+        preps = _object_preps(prep)
         verb_list = _split_variants(verbs)
         for preverb in _split_variants(preverbs):
             entry = CueEntry(preverb, verb_list, preps)

@@ -155,12 +155,22 @@ def _emit_word(word: str, offset: int, mapped: _Builder, out: _Builder) -> None:
     word_stripped = word.strip(ZWNJ)
     lead = len(word) - len(word.lstrip(ZWNJ))
     cuts = repair_cuts(word_stripped)
+    spaced = zwnj_for_space(word_stripped)
     for k, char in enumerate(word):
         if char == ZWNJ and (k < lead or k >= lead + len(word_stripped)):
             continue  # a ZWNJ at a word edge joins nothing
         if k - lead in cuts:
             out.insert(cuts[k - lead], mapped.starts[offset + k])
-        out.keep(char, mapped.starts[offset + k])
+        out.keep(" " if k - lead == spaced else char, mapped.starts[offset + k])
+
+
+def zwnj_for_space(word: str) -> int | None:
+    """Where a ZWNJ stands for the lost space of a glued cue or phrase (`بیان‌کرد`,
+    `ادامه‌داد`, like `اظهارداشت`). A participle stays one word (`نام‌برده` "the said")."""
+    if word.count(ZWNJ) != 1 or word.endswith("ه"):
+        return None
+    at = word.index(ZWNJ)
+    return at if lexicon.glued_cut(word.replace(ZWNJ, "")) == at else None
 
 
 def repair_cuts(word: str) -> dict[int, str]:

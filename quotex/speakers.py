@@ -30,6 +30,7 @@ GROUP_PLURALS = ("ان", "ها")
 SUPERLATIVE = "ترین"
 # Plural of agent nouns (`تامین‌کنندگان`, `تولیدکنندگان`): a group of people.
 AGENT_PLURAL = "ندگان"
+ARABIC_PLURAL = "ین"
 # Endings that make an adjective of a place (`ایرانی`, `آمریکایی`, `کره‌ای`).
 DEMONYM_ENDINGS = ("یی", "ای", "ی")
 # What may follow a table entry inside one ZWNJ-joined word (`کارشناس‌ها`, `مدیرکل‌ای`):
@@ -40,6 +41,9 @@ NUMBER_WORDS = frozenset({"یک", "دو", "سه", "چهار", "پنج", "شش", 
                           "چند"})
 # Persian names run to four words at most (`محمدحسن رضایی خوش اقبال`).
 MAX_NAME_WORDS = 4
+# Two commas or more between short items make a list (an object, never a subject).
+LIST_MIN_COMMAS = 2
+LIST_ITEM_MAX_WORDS = 8
 # How many words the NER may leave off the end of a name (`[علی اصغر] علی اکبری`).
 MAX_NAME_GAP = 2
 
@@ -294,27 +298,44 @@ def _singular(text: str) -> str:
 
 def subject_before_object(words: list[Word]) -> list[Word]:
     """The subject of `words`, a phrase that runs on into the object before `را`:
-    a pronoun (`وی [متمرکز شدن ...] را`), up to the last comma (`X، TITLE، [Y] را`), or
-    a tagged name (`[X] [قانون جذب سرمایه] را`); else all of it."""
+    a pronoun (`وی [متمرکز شدن ...] را`), up to the last comma (`X، TITLE، [Y] را`) or
+    the comma before a list, or a tagged name, place or body (`[X] [قانون جذب سرمایه]
+    را`); else all of it."""
     if not words:
         return words
     if words[0].text in words_of("pronouns"):
         return words[:1]
     if words[0].text in words_of("demonstratives") and len(words) > 2:
         return words[:2]  # `این فرد [نام فیلم خود] را`
+    # a tagged name, or a country or body that speaks (`[کره شمالی] [طرح آمریکا] را`)
+    kind = words[0].entity if words[0].entity in ("PER", "ORG", "LOC") else None
+    tagged = 0
+    while kind and tagged < len(words) and words[tagged].entity == kind:
+        tagged += 1
+    if 0 < tagged < len(words) and is_list(words[tagged:]):
+        return words[:tagged]  # `X [A، B، C و D] را`: the list is the object
     commas = [i for i, w in enumerate(words) if w.text in ("،", ",")]
+    for comma in commas:
+        rest = words[comma + 1 :]
+        if is_list(rest) and not is_title_head(rest, 0):
+            return _trim(words[:comma])  # `X، TITLE، [A، B، C و D] را`
     if commas:
         return _trim(words[: commas[-1]])
     if (end := title_place_end(words)) is not None:
         return words[:end]  # `معاون رئیس جمهور عراق [وتوی قانون] را`, `مقامات پاکستانی [X] را`
-    tagged = 0
-    while tagged < len(words) and words[tagged].entity == "PER":
-        tagged += 1
     if 0 < tagged < len(words) and (
         not is_title_head(words, tagged) or names_a_group(words, tagged)
     ):
         return words[:tagged]
     return words
+
+
+def is_list(words: list[Word]) -> bool:
+    """Whether commas split `words` into the short items of a list (`خانواده، ازدواج
+    جوانان، ... و امور فرهنگی`), not an adverbial and an object (`در دیدار با X، Y`)."""
+    items = _comma_parts(words)
+    return len(items) > LIST_MIN_COMMAS and all(
+        len(item) <= LIST_ITEM_MAX_WORDS and item[0].upos != "ADP" for item in items)
 
 
 def title_place_end(words: list[Word]) -> int | None:
@@ -530,6 +551,9 @@ def _is_description(words: list[Word]) -> bool:
     return any(
         text.endswith(suffix) and _stem_is_a_role(text[: -len(suffix)].rstrip(ZWNJ), nominal)
         for suffix in GROUP_PLURALS
+    ) or (
+        # the Arabic plural of a title head (`محققین`, `متخصصین`); only those: `حسین`
+        text.endswith(ARABIC_PLURAL) and text[: -len(ARABIC_PLURAL)] in words_of("title_heads")
     )
 
 

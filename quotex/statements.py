@@ -42,6 +42,13 @@ BYLINE_DASHES = frozenset({"-", "–", "—"})
 # `این که` is `اینکه` written apart: the complement of an adverbial (`با اشاره به این
 # که ...`), no relative clause whose subject would be the speaker.
 COMPLEMENTIZER_HEADS = frozenset({"این", "آن"})
+# Object marks of cues.txt: `را` (the object is the statement: `لزوم X را یادآور شد`),
+# `را+` (the object with its predicate: `X را ضروری دانست`; none without one), `-`
+# (the statement follows the verb).
+RA, RA_PREDICATE, STATEMENT_AFTER = "را", "را+", "-"
+# Between an object's `را` and the cue: a comma or clause end says the `را` is another
+# clause's.
+OBJECT_BREAKS = CLAUSE_BREAKS | {"،", ","}
 
 
 @dataclass
@@ -65,12 +72,14 @@ class Statement:
 def find_statements(analysis: Analysis) -> list[Statement]:
     found: list[Statement] = []
     cues = find_cues(analysis)
-    previous: Cue | None = None
+    previous: CueClause | None = None
     for cue in cues:
-        statement = _statement_for_cue(analysis, cue, previous, cues)
+        clause = _cue_clause(analysis, cue, previous)
+        statement = _statement_for_cue(analysis, clause, cues)
         if statement is not None:
             found.append(statement)
-        previous = cue
+        clause.stated = statement is not None
+        previous = clause
     found.extend(_according_statements(analysis))
     found.extend(_colon_headlines(analysis, found, cues))
     found.sort(key=lambda s: (s.cue_start, s.start))
@@ -90,27 +99,59 @@ def _drop_nested(statements: list[Statement]) -> list[Statement]:
 # --- cue statements -------------------------------------------------------------------
 
 
-def _statement_for_cue(
-    analysis: Analysis, cue: Cue, previous: Cue | None, cues: list[Cue]
-) -> Statement | None:
+@dataclass
+class CueClause:
+    """A cue in its clause: where the clause starts, the statement object before the
+    verb if any, and the words naming the speaker."""
+
+    cue: Cue
+    region_start: int
+    object_span: tuple[int, int] | None
+    subject: list[Word]
+    conjoined: bool  # shares the subject of the previous cue's statement (`... و گفت`)
+    before_object: bool
+    judges_nothing: bool  # a judging verb with no judged object (`دانست که` "knew")
+    stated: bool = False  # set once known: whether the cue made a statement
+
+
+def _cue_clause(analysis: Analysis, cue: Cue, previous: CueClause | None) -> CueClause:
     words = analysis.words
-    sent = analysis.sentence_of(cue.verb)
     region_start = _clause_start(analysis, cue)
     conjoined = (
         previous is not None
-        and previous.verb.sentence == cue.verb.sentence
-        and previous.last.index < cue.first.index
+        and previous.cue.verb.sentence == cue.verb.sentence
+        and previous.cue.last.index < cue.first.index
         and words[cue.first.index - 1].text == "و"
-        and previous.last.index >= region_start - 1
+        and previous.cue.last.index >= region_start - 1
     )
     object_span = _object_statement(analysis, cue, region_start)
+    judges_nothing = object_span is None and cue.entry.object_preps == (RA_PREDICATE,)
     # the subject ends before the object, or before the cue when the object is inside it
     subject_end = min(object_span[0], cue.first.index) if object_span else cue.first.index
+    if conjoined and previous is not None and not previous.stated:
+        # `X Y را ... دانست و گفت` where `دانست` made no statement: its subject is ours
+        return CueClause(cue, region_start, object_span, previous.subject, False,
+                         previous.before_object, judges_nothing)
     subject = [] if conjoined else _subject(analysis, region_start, subject_end)
     before_object = bool(subject) and (
         _runs_into_object(analysis, subject, subject_end)
         or ra_ahead(analysis, subject, subject_end)
+        # a `را` object's first words are a guess: they may belong to the subject
+        or object_span is not None and "را" in (w.text for w in words[slice(*object_span)])
     )
+    return CueClause(cue, region_start, object_span, subject, conjoined, before_object,
+                     judges_nothing)
+
+
+def _statement_for_cue(
+    analysis: Analysis, clause: CueClause, cues: list[Cue]
+) -> Statement | None:
+    words = analysis.words
+    cue = clause.cue
+    sent = analysis.sentence_of(cue.verb)
+    if clause.judges_nothing:
+        return None  # `دانست که ...` "knew that": a judging verb judges an object
+    object_span, subject = clause.object_span, clause.subject
 
     after = cue.last.index + 1
     parts = cue.parts
@@ -119,8 +160,8 @@ def _statement_for_cue(
         "cue_start": cue.first.start,
         "cue_end": cue.last.end,
         "subject": subject,
-        "conjoined": conjoined,
-        "before_object": before_object,
+        "conjoined": clause.conjoined,
+        "before_object": clause.before_object,
         "continues": cue.entry.label in cue_lexicon().continuations,
     }
     if object_span is not None:
@@ -278,12 +319,14 @@ def _object_statement(analysis: Analysis, cue: Cue, region_start: int) -> tuple[
         if cue.first.index > 0 and words[cue.first.index - 1].text == "را":
             return _ra_object(analysis, cue, region_start)  # `X [آزادی آنان] را خواستار شد`
         return None
-    preps = {p for p in entry.object_preps if " " not in p}
+    preps = {p for p in entry.object_preps if " " not in p and p != STATEMENT_AFTER}
     two_word = {tuple(p.split()) for p in entry.object_preps if " " in p}
-    if "را" in preps:
-        span = _ra_object(analysis, cue, region_start)
-        if span is not None or preps == {"را"}:
-            return span
+    if preps & {RA, RA_PREDICATE}:
+        if STATEMENT_AFTER in entry.object_preps and _words_follow(analysis, cue):
+            return None  # `X این شایعات را رد کرده و اعلام کرد [Y]`: Y follows the verb
+        span = _ra_object(analysis, cue, region_start, RA_PREDICATE in preps)
+        if span is not None or preps <= {RA, RA_PREDICATE}:
+            return span  # None: the statement follows the verb, if the entry allows it
     # The object preposition before the cue: the last one that opens a comma segment
     # (`X، در جلسه ...، از Y خبر داد`), else the farthest back, which keeps a nested
     # `از` inside Y (`از کشف ۲ تن از مواد خبر داد`). A verb ends the search.
@@ -304,9 +347,20 @@ def _object_statement(analysis: Analysis, cue: Cue, region_start: int) -> tuple[
     return chosen + 1, cue.first.index - 1
 
 
-def _ra_object(analysis: Analysis, cue: Cue, region_start: int) -> tuple[int, int] | None:
+def _words_follow(analysis: Analysis, cue: Cue) -> bool:
+    """Whether the cue's sentence goes on after it, other than with `و` (`... را یادآور
+    شد و گفت`)."""
+    after = cue.last.index + 1
+    sent = analysis.sentence_of(cue.verb)
+    return after <= sent.last and analysis.words[after].text not in SENTENCE_END | {"و"}
+
+
+def _ra_object(
+    analysis: Analysis, cue: Cue, region_start: int, needs_predicate: bool = False
+) -> tuple[int, int] | None:
     """Word span of `Y را Z` in `X Y را Z قلمداد کرد` / `X Y را به Z متهم کرد`, without a
-    `را` that ends it (`X Y را تشریح کرد`); None when no `را` precedes the cue."""
+    `را` that ends it (`X Y را تشریح کرد`); None when no `را` of the cue's own clause
+    precedes it, or when `needs_predicate` and no Z stands between (`کتاب را خواند`)."""
     words = analysis.words
     marker = next(
         (w.index for w in reversed(words[region_start : cue.first.index]) if w.text == "را"),
@@ -314,14 +368,21 @@ def _ra_object(analysis: Analysis, cue: Cue, region_start: int) -> tuple[int, in
     )
     if marker is None:
         return None
+    between = words[marker + 1 : cue.first.index]
+    if any(_is_finite_verb(w) or w.text in OBJECT_BREAKS for w in between):
+        return None  # `را` of an earlier clause: `X را اجرا کردیم، Y یادآور شد`
+    if needs_predicate and not between:
+        return None
     subject = speakers.subject_before_object(
         speakers.subject_words(analysis, region_start, marker)
     )
     first = _skip_commas(analysis, subject[-1].index + 1 if subject else region_start)
     # the object opens after the last comma or finite verb before `را` (`X در این
-    # دیدار، [آزادی آنان] را خواستار شد`, `X سفر کرد و [Y] را خواستار شد`)
+    # دیدار، [آزادی آنان] را خواستار شد`, `X سفر کرد و [Y] را خواستار شد`), unless the
+    # commas separate a list, which is the object (`X [خانواده، اشتغال، ... و Y] را`)
+    listed = speakers.is_list(words[first:marker])
     for word in words[first:marker]:
-        if word.text in ("،", ",") or _is_finite_verb(word):
+        if (word.text in ("،", ",") and not listed) or _is_finite_verb(word):
             first = word.index + 1
     if first < marker and words[first].text == "و":
         first += 1

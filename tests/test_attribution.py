@@ -293,7 +293,11 @@ def test_a_pronoun_with_an_object_after_it_is_still_the_pronoun():
     text = ("حمید کاظمی، سرمربی تیم گفت: بازی سختی بود.\n\n"
             "وی دومین نکته را آمادگی بدنی دانست و گفت: بازیکنان خسته‌اند.")
     quotes = quotes_of(text, ("حمید کاظمی",))
-    assert [q[0] for q in quotes] == ["حمید کاظمی", "حمید کاظمی"]
+    assert [q[0] for q in quotes] == ["حمید کاظمی"] * 3
+    # `X را Y دانست و گفت: Z` is two statements: X judged Y, and Z
+    assert [q[2:] for q in quotes[1:]] == [
+        ("دانست", "indirect", "دومین نکته را آمادگی بدنی"),
+        ("گفت", "direct", "بازیکنان خسته‌اند.")]
 
 
 def test_a_group_of_people_is_a_description_not_a_name():
@@ -334,7 +338,8 @@ def test_a_group_after_a_name_is_the_object_not_the_title():
             "کار آنان دیده شود.\n\n"
             "احمدی مدیران مدارس را مسئول دانست و گفت: همه باید همکاری کنند.")
     quotes = quotes_of(text, ("مریم احمدی", "احمدی"))
-    assert [q[:2] for q in quotes] == [("مریم احمدی", None)] * 3
+    assert [q[:2] for q in quotes] == [("مریم احمدی", None)] * 5
+    assert [q[2] for q in quotes] == ["گفت", "خواند", "افزود", "دانست", "گفت"]
 
 
 def test_an_object_with_ra_before_the_cue_is_the_statement():
@@ -493,6 +498,7 @@ def test_a_title_ends_at_its_place_when_an_object_follows():
             "و گفت: هنرمندان حمایت می‌شوند.\n\n"
             "معاون استاندار تهران برنامه‌های جدید را تشریح کرد.")
     assert [q[1:3] for q in quotes_of(text)] == [
+        ("رئیس اداره فرهنگ و ارشاد اسلامی کرمان", "دانست"),
         ("رئیس اداره فرهنگ و ارشاد اسلامی کرمان", "گفت"),
         ("معاون استاندار تهران", "تشریح کرد"),
     ]
@@ -629,7 +635,9 @@ def test_a_title_ends_at_its_place_when_an_object_with_a_preposition_follows():
             "امام جمعه شهر آبیک میزان پرونده‌های وارده به دستگاه قضایی را نامطلوب دانست و "
             "یادآور شد: مردم صبور باشند.")
     quotes = quotes_of(text, ("سیدابوتراب موسوی",))
-    assert [q[:2] for q in quotes] == [("سیدابوتراب موسوی", "امام جمعه شهر آبیک")] * 2
+    assert [q[:2] for q in quotes] == [("سیدابوتراب موسوی", "امام جمعه شهر آبیک")] * 3
+    assert quotes[1][2:] == (
+        "دانست", "indirect", "میزان پرونده‌های وارده به دستگاه قضایی را نامطلوب")
 
 
 def test_an_honorifics_tail_joined_by_zwnj_and_narrative_pronouns_are_no_names():
@@ -673,8 +681,9 @@ def test_a_weekday_written_with_zwnj_ends_a_name_and_a_participle_stays_in_the_o
             "و گفت: این مجموعه‌ها افتتاح می‌شوند.")
     quotes = quotes_of(text, ("حمیدرضا ترابی چهار‌شنبه", "مجتبی عبداللهی"))
     assert [q[:2] for q in quotes] == [
-        ("حمیدرضا ترابی", None), ("مجتبی عبداللهی", "شهردار منطقه 20 تهران"),
-        ("مجتبی عبداللهی", "شهردار منطقه 20 تهران")]
+        ("حمیدرضا ترابی", None)] + [("مجتبی عبداللهی", "شهردار منطقه 20 تهران")] * 3
+    assert quotes[2][2:] == (
+        "دانست", "indirect", "تعداد سراهای محله احداث شده در این منطقه را زیاد")
 
 
 def test_a_lone_count_describes_no_one_and_a_custodian_is_a_title():
@@ -692,3 +701,53 @@ def test_despite_opens_an_adverbial_and_a_glued_as_ends_a_name():
             "بیژن مقانلو بعنوان سرمربی تیم معرفی شد و گفت: کار سختی است.")
     quotes = quotes_of(text, ("دیوید مویس", "بیژن مقانلو بعنوان"))
     assert [q[0] for q in quotes] == ["دیوید مویس", "بیژن مقانلو"]
+
+
+def test_judging_an_object_is_a_statement_and_needs_its_judgement():
+    text = ("رضا احمدی، مدیر آموزش استان، حضور معلمان را مایه دلگرمی دانست.\n"
+            "احمدی دانست که تیمش باخته است.\n"
+            "احمدی کتاب را خواند.\n"
+            "وی این اقدام را غیرقانونی توصیف کرد.")
+    quotes = quotes_of(text, ("رضا احمدی", "احمدی"))
+    assert [q[:5] for q in quotes] == [
+        ("رضا احمدی", "مدیر آموزش استان", "دانست", "indirect", "حضور معلمان را مایه دلگرمی"),
+        ("رضا احمدی", "مدیر آموزش استان", "توصیف کرد", "indirect", "این اقدام را غیرقانونی"),
+    ]
+
+
+def test_an_object_before_a_saying_verb_is_its_statement_when_nothing_follows():
+    text = ("رضا احمدی، مدیر آموزش استان، لزوم توجه به مدارس روستایی را یادآور شد و گفت: "
+            "بیشتر مدارس در روستاها هستند.\n"
+            "احمدی هدف از این سفر را تقویت روابط دو کشور عنوان کرد.\n"
+            "ما این طرح را اجرا کردیم، احمدی یادآور شد.")
+    quotes = quotes_of(text, ("رضا احمدی", "احمدی"))
+    assert [q[2:5] for q in quotes] == [
+        ("یادآور شد", "indirect", "لزوم توجه به مدارس روستایی"),
+        ("گفت", "direct", "بیشتر مدارس در روستاها هستند."),
+        ("عنوان کرد", "indirect", "هدف از این سفر را تقویت روابط دو کشور"),
+    ]
+    assert {q[0] for q in quotes} == {"رضا احمدی"}
+
+
+def test_a_belief_is_reported_like_speech():
+    text = ("علی ربیعی، سخنگوی دولت، معتقد است: دولت برای اشتغال برنامه دارد.\n"
+            "کارشناسان اقتصادی معتقدند که تورم در سال آینده کاهش می‌یابد.")
+    quotes = quotes_of(text, ("علی ربیعی",))
+    assert [q[:4] for q in quotes] == [
+        ("علی ربیعی", "سخنگوی دولت", "معتقد است", "direct"),
+        (None, "کارشناسان اقتصادی", "معتقدند", "indirect"),
+    ]
+
+
+def test_a_list_before_ra_is_the_object_and_a_statement_after_the_verb_comes_first():
+    text = ("سارا کریمی، مدیر گردشگری استان گفت: مسافران زیاد بودند.\n"
+            "کریمی آبشار مارگون، غار سهولان، دریاچه پریشان و قلعه رودخان را از جاذبه‌های "
+            "استان برشمرد.\n"
+            "کریمی این شایعات را رد کرده و اعلام کرد که بودجه کافی است.")
+    quotes = quotes_of(text, ("سارا کریمی", "کریمی"))
+    assert [q[2:5] for q in quotes[1:]] == [
+        ("برشمرد", "indirect",
+         "آبشار مارگون، غار سهولان، دریاچه پریشان و قلعه رودخان را از جاذبه‌های استان"),
+        ("اعلام کرد", "indirect", "بودجه کافی است."),
+    ]
+    assert {q[:2] for q in quotes} == {("سارا کریمی", "مدیر گردشگری استان")}

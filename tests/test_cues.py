@@ -121,3 +121,33 @@ def test_a_split_preverb_does_not_reach_across_a_copula():
     text = ("کامرون که خواستار اصلاح روابط با اروپا است، طرحی ارائه کرده بود که به اتحادیه "
             "پیشنهاد شد. وزیر خواستار چاره‌جویی مسئولان درباره تعلق نداشتن بیمه به کارگران شد.")
     assert [c.entry.label for c in find_cues(analysis_of(text))] == ["خواستار شد"]
+
+
+def test_belief_with_to_be_or_to_have_is_a_cue_in_the_third_person_only():
+    text = ("کارشناسان معتقدند که تورم کاهش می‌یابد. وزیر معتقد است: کار تمام است. "
+            "مدیر بر این باور است که بازار آرام است. او اعتقاد دارد که کار تمام است. "
+            "کارشناسان بر این باورند که نفت گران می‌شود. من معتقدم که کار تمام است. "
+            "او معتقد نیست که کار تمام است. کسی که معتقد باشد کار تمام است می‌رود.")
+    assert labels(text) == ["معتقد بود", "معتقد بود", "بر این باور بود", "اعتقاد داشت",
+                            "بر این باور بود"]
+
+
+def test_a_perfect_subjunctive_reports_nothing():
+    text = ("ممکن است وزیر این را گفته باشد. شخص باور داشته باشد که بهترین است. "
+            "باور داشته باشید که می‌شود. وی گفته بود که می‌رود.")
+    assert labels(text) == ["گفت"]
+
+
+def test_judging_verbs_are_cues():
+    text = "وی این اقدام را غیرقانونی خواند. او کار را لازم دانست. وزیر وضع را مطلوب ارزیابی کرد."
+    assert labels(text) == ["خواند", "دانست", "ارزیابی کرد"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "carries"),
+    [("کارشناسان معتقدند که تورم کاهش می‌یابد.", True),
+     ("مدیر بر این باور است که بازار آرام است.", True),
+     ("این پل بر این رودخانه ساخته شده است.", False)],
+)
+def test_belief_sentences_go_to_the_tagger(sentence, carries):
+    assert may_carry_speech(analysis_of(sentence).words) is carries

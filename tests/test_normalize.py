@@ -23,6 +23,14 @@ def test_glued_light_verb_is_split():
     assert normalize("وارسته اظهارداشت: با توجه").text == "وارسته اظهار داشت: با توجه"
 
 
+def test_light_verb_joined_by_zwnj_is_split_but_a_participle_is_kept():
+    text = f"مکوندی بیان{ZWNJ}کرد: وی ادامه{ZWNJ}داد: فرد نام{ZWNJ}برده"
+    norm = normalize(text)
+    assert norm.text == f"مکوندی بیان کرد: وی ادامه داد: فرد نام{ZWNJ}برده"
+    start = norm.text.index("بیان کرد")
+    assert text[slice(*norm.span(start, start + len("بیان کرد")))] == f"بیان{ZWNJ}کرد"
+
+
 def test_words_that_only_look_like_prefix_or_plural_are_kept():
     for word in ("میدان", "میلیون", "تنها", "رهایی", "میز"):
         assert normalize(word).text == word

@@ -115,10 +115,12 @@ def test_quick_training_run_builds_a_scored_set(tmp_path: Path) -> None:
     out, work = tmp_path / "models", tmp_path / "work"
     command = [sys.executable, "-m", "quotex.training", "all", "--steps", "6", "--limit", "30",
                "--out", str(out), "--work", str(work), "--data", str(DATA)]
-    env = {**os.environ, "QUOTEX_THREADS": "2"}
+    env = {**os.environ, "QUOTEX_THREADS": "2", "TMPDIR": str(tmp_path)}
     result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True,
                             timeout=900, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
+    # with --work and --out given, neither the run nor its children leave temp folders
+    assert not list(tmp_path.glob("quotex-train-*"))
     names = {p.name for p in out.iterdir()}
     assert {f"{m}.pt" for m in ("tokenize", "mwt", "pos", "lemma", "depparse", "ner",
                                 "pretrain")} <= names

@@ -111,7 +111,10 @@ def main(argv: list[str] | None = None) -> int:
     quick = args.steps is not None
     budget = stages.Budget.quick(args.steps, args.limit) if quick else stages.Budget(
         limit=args.limit)
-    temp_root = Path(tempfile.mkdtemp(prefix="quotex-train-")) if quick else None
+    # a quick run's models go to a fresh temp folder unless --work and --out say where
+    # (the child processes of `all` get both: they make no empty temp folders)
+    needs_temp = quick and (args.work is None or args.out is None)
+    temp_root = Path(tempfile.mkdtemp(prefix="quotex-train-")) if needs_temp else None
     work = args.work or (temp_root / "work" if temp_root else REPO_ROOT / "train-work")
     out = args.out or (temp_root / "models" if temp_root else BUNDLED_DIR)
     if not (args.data / "README.md").is_file():
