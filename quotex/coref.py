@@ -30,6 +30,8 @@ from quotex.statements import Statement
 SAYYED = "سید"
 # The Arabic article of surnames, often left off after the first mention (`البیاتی`).
 ARABIC_ARTICLE = "ال"
+# "One" opening an indefinite description (`یک استاد دانشگاه`, `یکی از کارشناسان`).
+INDEFINITE_ONE = frozenset({"یک", "یکی"})
 
 
 def name_key(text: str) -> str:
@@ -354,6 +356,9 @@ def _resolve_by_context(
 ) -> Resolved:
     """A bare title, a pronoun, a cue with no subject, or a topic line."""
     title = original(analysis, mention.title_words) or None
+    if mention.anonymous and _same_one_goes_on(statement, mention, last):
+        assert last is not None
+        return Resolved(statement, mention, last.person, last.title)
     if mention.anonymous:
         return Resolved(statement, mention, None, title)
     if title is not None and not (statement.conjoined or mention.pronoun):
@@ -376,6 +381,19 @@ def _resolve_by_context(
     if mention.kind == "organization":
         return Resolved(statement, mention, None, None, original(analysis, mention.words))
     return Resolved(statement, mention, None, None)
+
+
+def _same_one_goes_on(statement: Statement, mention: Mention, last: Resolved | None) -> bool:
+    """`یک استاد دانشگاه در ادامه افزود`: an indefinite description with a cue that
+    continues (`افزود`, `ادامه داد`) is the speaker before, not someone new (that one
+    says `دیگر`: `یکی دیگر افزود`)."""
+    return (
+        last is not None
+        and statement.continues
+        and mention.words[0].text in INDEFINITE_ONE
+        and mention.words[-1].text not in lexicon.words_of("others")
+        and not _is_group(mention)
+    )
 
 
 def _unless_topic(statement: Statement, mention: Mention) -> Mention:

@@ -241,9 +241,20 @@ def find_cues(analysis: Analysis) -> list[Cue]:
             cue = Cue(lex.simple[stem], word, first_of_verb, last, first_of_verb)
         else:
             continue
-        if not _reports_nothing(analysis, cue.first):
+        if not _reports_nothing(analysis, cue.first) and not _reporters_formula(analysis, cue):
             cues.append(cue)
     return cues
+
+
+def _reporters_formula(analysis: Analysis, cue: Cue) -> bool:
+    """`یادآور می‌شود؛ ...`, `خاطرنشان می‌شود ...` opening a sentence: the reporter's
+    impersonal "it is recalled that", no speaker's words."""
+    analysed = analyse_verb(cue.verb.text)
+    return (
+        cue.is_compound
+        and analysed is not None and analysed[0] == PASSIVE_STEM and analysed[2]
+        and cue.first.index == analysis.sentence_of(cue.verb).first
+    )
 
 
 @cache

@@ -751,3 +751,22 @@ def test_a_list_before_ra_is_the_object_and_a_statement_after_the_verb_comes_fir
         ("اعلام کرد", "indirect", "بودجه کافی است."),
     ]
     assert {q[:2] for q in quotes} == {("سارا کریمی", "مدیر گردشگری استان")}
+
+
+def test_one_described_anew_who_goes_on_is_the_speaker_before():
+    text = ("احمد روستا، کارشناس اقتصادی اظهار داشت: دولت باید ستاد تشکیل دهد.\n"
+            "یک استاد دانشگاه در ادامه افزود: این کار به نظر کارشناسان نیاز دارد.\n"
+            "یکی دیگر افزود: بازار شلوغ است.")
+    quotes = quotes_of(text, ("احمد روستا",))
+    assert [q[:2] for q in quotes] == [
+        ("احمد روستا", "کارشناس اقتصادی"), ("احمد روستا", "کارشناس اقتصادی"),
+        (None, "یکی دیگر")]
+
+
+def test_the_reporters_it_is_recalled_is_no_statement_and_adverbs_end_a_name():
+    text = ("محسن یعقوبی، نویسنده کتاب گفت: این کتاب درباره جنگ است.\n"
+            "یادآور می‌شود؛ پیش از این چهار کتاب از این نویسنده منتشر شده است.\n"
+            "هانسی فلیک بالاخره اعلام کرد که از تیم جدا می‌شود.")
+    quotes = quotes_of(text, ("محسن یعقوبی", "هانسی فلیک بالاخره"))
+    assert [q[:3] for q in quotes] == [
+        ("محسن یعقوبی", "نویسنده کتاب", "گفت"), ("هانسی فلیک", None, "اعلام کرد")]
