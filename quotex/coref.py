@@ -359,6 +359,9 @@ def _resolve_by_context(
     if mention.anonymous and _same_one_goes_on(statement, mention, last):
         assert last is not None
         return Resolved(statement, mention, last.person, last.title)
+    if mention.anonymous and last is None and (lead := _named_later(
+            analysis, statement, mention, people)) is not None:
+        return Resolved(statement, mention, lead, None)
     if mention.anonymous:
         return Resolved(statement, mention, None, title)
     if title is not None and not (statement.conjoined or mention.pronoun):
@@ -394,6 +397,26 @@ def _same_one_goes_on(statement: Statement, mention: Mention, last: Resolved | N
         and mention.words[-1].text not in lexicon.words_of("others")
         and not _is_group(mention)
     )
+
+
+def _named_later(
+    analysis: Analysis, statement: Statement, mention: Mention, people: People
+) -> PersonRecord | None:
+    """The person a lead describes before naming them: `یک کارشناس آمریکایی مسائل
+    هسته‌ای ... تصریح کرد: ...`, then `«ران جاکوب» ... گفت`. Only for the article's
+    first statement, an indefinite title (`یک` + a title head), and a named speaker
+    near after it who has no other role; they get the title."""
+    words = mention.words
+    if len(words) < 2 or words[0].text not in INDEFINITE_ONE or not is_title_head(words, 1):
+        return None
+    if words[-1].text in lexicon.words_of("others"):
+        return None
+    title = original(analysis, words[1:])
+    record = people.speaker_near(statement.cue_start, title)
+    if record is None or min(record.spoke_at) < statement.cue_start:
+        return None
+    record.add_title(title)
+    return record
 
 
 def _unless_topic(statement: Statement, mention: Mention) -> Mention:
