@@ -41,6 +41,9 @@ NUMBER_WORDS = frozenset({"یک", "دو", "سه", "چهار", "پنج", "شش", 
                           "چند"})
 # Persian names run to four words at most (`محمدحسن رضایی خوش اقبال`).
 MAX_NAME_WORDS = 4
+# `در یک روز تابستانی`, `در این هفته`: the preposition and determiners of a time phrase.
+TIME_PREPOSITION = "در"
+TIME_DETERMINERS = frozenset({"یک", "این", "آن", "همین", "همان"})
 # Two commas or more between short items make a list (an object, never a subject).
 LIST_MIN_COMMAS = 2
 LIST_ITEM_MAX_WORDS = 8
@@ -181,6 +184,11 @@ def after_time_adverbial(words: Sequence[Word], start: int, end: int) -> int:
     """Index after a time adverbial opening words[start:end] (`روز گذشته`, `بامداد
     جمعه`, `عصر روز ۲۵ آبان`), or `start` when none opens it."""
     i = start
+    # `در [یک|این] روز ...`: a time adverbial with its preposition and determiner
+    if i < end and words[i].text == TIME_PREPOSITION:
+        j = i + 1 + (i + 1 < end and words[i + 1].text in TIME_DETERMINERS)
+        if j < end and words[j].text in words_of("time_words"):
+            i = j
     while i < end and words[i].text in words_of("time_words"):
         i += 1
         while i < end and (

@@ -781,3 +781,10 @@ def test_a_lead_that_describes_someone_named_next_is_that_person():
     assert [q[:2] for q in quotes] == [
         ("ران جاکوب", "کارشناس آمریکایی مسائل هسته‌ای"),
         ("ران جاکوب", "کارشناس آمریکایی مسائل هسته‌ای"), (None, "یک منبع آگاه")]
+
+
+def test_a_time_phrase_with_its_preposition_is_skipped_to_reach_the_speaker():
+    text = ("در یک روز تابستانی رابرت لواندوفسکی که در خانه اولی هوینس، رییس باشگاه، "
+            "نشسته بود، به او گفت که باید با ایجنتش صحبت کنند.")
+    quotes = quotes_of(text, ("رابرت لواندوفسکی", "اولی هوینس"))
+    assert [q[0] for q in quotes] == ["رابرت لواندوفسکی"]
