@@ -89,6 +89,10 @@ def _split_variants(field: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in field.split("|") if v.strip())
 
 
+# A simple cue whose present tense says something else (`می‌خواهد` "wants").
+NO_PRESENT = "-"
+
+
 def _object_preps(field: str) -> tuple[str, ...]:
     """`-` alone: the statement follows the verb; `-` among others: it may."""
     return () if field == "-" else _split_variants(field)
@@ -106,7 +110,8 @@ def cue_lexicon() -> CueLexicon:
         past, present, prep = line.split("\t")
         preps = _object_preps(prep)
         simple[past] = CueEntry(None, (past,), preps)
-        present_to_past[present] = past
+        if present != NO_PRESENT:
+            present_to_past[present] = past
     compounds: dict[tuple[str, str], CueEntry] = {}
     preverb_words: dict[str, list[str]] = {}
     for line in sections["compound"]:

@@ -44,8 +44,13 @@ BYLINE_DASHES = frozenset({"-", "–", "—"})
 COMPLEMENTIZER_HEADS = frozenset({"این", "آن"})
 # Object marks of cues.txt: `را` (the object is the statement: `لزوم X را یادآور شد`),
 # `را+` (the object with its predicate: `X را ضروری دانست`; none without one), `-`
-# (the statement follows the verb).
-RA, RA_PREDICATE, STATEMENT_AFTER = "را", "را+", "-"
+# (the statement follows the verb), `از+` (an `از` phrase names whom the speaker asks,
+# and the statement follows: `از مردم خواست تا ...`; without one, no statement).
+RA, RA_PREDICATE, STATEMENT_AFTER, ADDRESSEE = "را", "را+", "-", "از+"
+# The one asked stands right before the verb (`از [مردم این کشور] خواست`).
+ADDRESSEE_MAX_WORDS = 4
+# What opens the statement after a verb of asking (`خواست که ...`, `خواست تا ...`).
+REQUEST_COMPLEMENTIZERS = frozenset({"که", "تا"})
 # Between an object's `را` and the cue: a comma or clause end says the `را` is another
 # clause's.
 OBJECT_BREAKS = CLAUSE_BREAKS | {"،", ","}
@@ -110,7 +115,9 @@ class CueClause:
     subject: list[Word]
     conjoined: bool  # shares the subject of the previous cue's statement (`... و گفت`)
     before_object: bool
-    judges_nothing: bool  # a judging verb with no judged object (`دانست که` "knew")
+    # a judging verb with no judged object (`دانست که` "knew"), a verb of asking with no
+    # one asked (`می‌خواهد برود` "wants to go")
+    says_nothing: bool
     stated: bool = False  # set once known: whether the cue made a statement
 
 
@@ -125,13 +132,14 @@ def _cue_clause(analysis: Analysis, cue: Cue, previous: CueClause | None) -> Cue
         and previous.cue.last.index >= region_start - 1
     )
     object_span = _object_statement(analysis, cue, region_start)
-    judges_nothing = object_span is None and cue.entry.object_preps == (RA_PREDICATE,)
+    says_nothing = (object_span is None and cue.entry.object_preps == (RA_PREDICATE,)) or (
+        ADDRESSEE in cue.entry.object_preps and not _has_addressee(analysis, cue, region_start))
     # the subject ends before the object, or before the cue when the object is inside it
     subject_end = min(object_span[0], cue.first.index) if object_span else cue.first.index
     if conjoined and previous is not None and not previous.stated:
         # `X Y را ... دانست و گفت` where `دانست` made no statement: its subject is ours
         return CueClause(cue, region_start, object_span, previous.subject, False,
-                         previous.before_object, judges_nothing)
+                         previous.before_object, says_nothing)
     subject = [] if conjoined else _subject(analysis, region_start, subject_end)
     before_object = bool(subject) and (
         _runs_into_object(analysis, subject, subject_end)
@@ -140,7 +148,7 @@ def _cue_clause(analysis: Analysis, cue: Cue, previous: CueClause | None) -> Cue
         or object_span is not None and "را" in (w.text for w in words[slice(*object_span)])
     )
     return CueClause(cue, region_start, object_span, subject, conjoined, before_object,
-                     judges_nothing)
+                     says_nothing)
 
 
 def _statement_for_cue(
@@ -149,8 +157,8 @@ def _statement_for_cue(
     words = analysis.words
     cue = clause.cue
     sent = analysis.sentence_of(cue.verb)
-    if clause.judges_nothing:
-        return None  # `دانست که ...` "knew that": a judging verb judges an object
+    if clause.says_nothing:
+        return None
     object_span, subject = clause.object_span, clause.subject
 
     after = cue.last.index + 1
@@ -174,7 +182,8 @@ def _statement_for_cue(
             return None
         return Statement(start, end, "direct", confidence=0.9, **base)
 
-    if after <= sent.last and words[after].text == "که":
+    opening = REQUEST_COMPLEMENTIZERS if ADDRESSEE in cue.entry.object_preps else {"که"}
+    if after <= sent.last and words[after].text in opening:
         after += 1
     if after > sent.last:
         return None
@@ -319,7 +328,8 @@ def _object_statement(analysis: Analysis, cue: Cue, region_start: int) -> tuple[
         if cue.first.index > 0 and words[cue.first.index - 1].text == "را":
             return _ra_object(analysis, cue, region_start)  # `X [آزادی آنان] را خواستار شد`
         return None
-    preps = {p for p in entry.object_preps if " " not in p and p != STATEMENT_AFTER}
+    preps = {p for p in entry.object_preps
+             if " " not in p and p not in (STATEMENT_AFTER, ADDRESSEE)}
     two_word = {tuple(p.split()) for p in entry.object_preps if " " in p}
     if preps & {RA, RA_PREDICATE}:
         if STATEMENT_AFTER in entry.object_preps and _words_follow(analysis, cue):
@@ -345,6 +355,20 @@ def _object_statement(analysis: Analysis, cue: Cue, region_start: int) -> tuple[
     if chosen is None or chosen + 1 >= cue.first.index:
         return None
     return chosen + 1, cue.first.index - 1
+
+
+def _has_addressee(analysis: Analysis, cue: Cue, region_start: int) -> bool:
+    """Whether an `از` phrase of the cue's own clause comes before it (`X از مردم
+    خواست`), with no finite verb between."""
+    before = analysis.words[max(region_start, cue.first.index - ADDRESSEE_MAX_WORDS - 1) :
+                            cue.first.index]
+    for word in reversed(before):
+        if _is_verb(word) or word.text in OBJECT_BREAKS:
+            return False
+        if word.text == "از":
+            asked = analysis.words[word.index + 1]
+            return asked.text not in words_of("speaker_pronouns")  # `از من خواستند`
+    return False
 
 
 def _words_follow(analysis: Analysis, cue: Cue) -> bool:

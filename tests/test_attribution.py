@@ -788,3 +788,16 @@ def test_a_time_phrase_with_its_preposition_is_skipped_to_reach_the_speaker():
             "نشسته بود، به او گفت که باید با ایجنتش صحبت کنند.")
     quotes = quotes_of(text, ("رابرت لواندوفسکی", "اولی هوینس"))
     assert [q[0] for q in quotes] == ["رابرت لواندوفسکی"]
+
+
+def test_asking_someone_reports_what_was_asked_and_wanting_reports_nothing():
+    text = ("نورسلطان نظربایف، رئیس جمهور قزاقستان، از مردم این کشور خواست تا در انتخابات "
+            "شرکت کنند.\n"
+            "نظربایف از دولت درخواست کرد که بودجه را افزایش دهد.\n"
+            "نظربایف می‌خواهد به آستانه برگردد.")
+    quotes = quotes_of(text, ("نورسلطان نظربایف", "نظربایف"))
+    assert [q[2:5] for q in quotes] == [
+        ("خواست", "indirect", "در انتخابات شرکت کنند."),
+        ("درخواست کرد", "indirect", "بودجه را افزایش دهد."),
+    ]
+    assert {q[0] for q in quotes} == {"نورسلطان نظربایف"}
