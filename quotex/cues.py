@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from quotex.lexicon import ZWNJ, CueEntry, cue_lexicon
+from quotex.lexicon import ZWNJ, CueEntry, cue_lexicon, nominal_stems
 from quotex.nlp import Analysis, Word
 
 # Forms of `to be` that end a clause when no tagger says where verbs are.
@@ -199,9 +199,20 @@ def _preverb_at(texts: list[str], i: int) -> bool:
     )
 
 
-def _is_verbal(word: Word) -> bool:
-    """A word the tagger did not rule out as a verb."""
-    return not word.parsed or word.upos in ("VERB", "AUX", "")
+def _is_verbal(analysis: Analysis, word: Word) -> bool:
+    """A word the tagger did not rule out as a verb, or a verb whatever the tagger said:
+    a finite form of a simple cue that is no noun, closing its clause (`X را مهم
+    برشمرد و گفت`, `... خواند.`), where a short-trained tagger sometimes says NOUN."""
+    if not word.parsed or word.upos in ("VERB", "AUX", ""):
+        return True
+    nxt = analysis.words[word.index + 1] if word.index + 1 < len(analysis.words) else None
+    closes = nxt is None or nxt.text in CLAUSE_BREAKS or nxt.text == "و"
+    return (
+        closes
+        and verb_stem(word.text) in cue_lexicon().simple
+        and not word.text.endswith("ه")
+        and word.text not in nominal_stems()
+    )
 
 
 def find_cues(analysis: Analysis) -> list[Cue]:
@@ -221,7 +232,8 @@ def find_cues(analysis: Analysis) -> list[Cue]:
                 cues.append(Cue(entry, word, first, word, word))
             continue
         stem = verb_stem(word.text)
-        if stem is None or not _is_verbal(word) or _in_according_phrase(analysis, word):
+        if stem is None or not _is_verbal(analysis, word) or _in_according_phrase(
+                analysis, word):
             continue
         if is_first_or_second_person(word.text) or _is_passive(analysis, word):
             continue

@@ -423,6 +423,11 @@ def parse_mention(words: list[Word]) -> Mention:
     if words[0].text in words_of("pronouns") and not any(w.entity == "PER" for w in words):
         mention.pronoun = True  # `وی`, and `وی دومین نکته را ... گفت` (an object after it)
         return mention
+    if words[0].text in words_of("demonstratives") and len(words) > 1 and (
+        is_org_head(words, 1) and not is_title_head(words, 1)
+    ):
+        mention.kind = "organization"  # `این رسانه‌ها`, `این خبرگزاری`: a body, no person
+        return mention
     if words[0].text in words_of("demonstratives") and (
         len(words) <= 3 or (len(words) > 1 and is_title_head(words, 1))
     ):

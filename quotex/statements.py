@@ -42,6 +42,8 @@ BYLINE_DASHES = frozenset({"-", "–", "—"})
 # `این که` is `اینکه` written apart: the complement of an adverbial (`با اشاره به این
 # که ...`), no relative clause whose subject would be the speaker.
 COMPLEMENTIZER_HEADS = frozenset({"این", "آن"})
+# Conjunctions that may open a new clause with its own subject.
+CLAUSE_CONJUNCTIONS = frozenset({"و", "اما", "ولی"})
 # Object marks of cues.txt: `را` (the object is the statement: `لزوم X را یادآور شد`),
 # `را+` (the object with its predicate: `X را ضروری دانست`; none without one), `-`
 # (the statement follows the verb), `از+` (an `از` phrase names whom the speaker asks,
@@ -51,9 +53,9 @@ RA, RA_PREDICATE, STATEMENT_AFTER, ADDRESSEE = "را", "را+", "-", "از+"
 ADDRESSEE_MAX_WORDS = 4
 # What opens the statement after a verb of asking (`خواست که ...`, `خواست تا ...`).
 REQUEST_COMPLEMENTIZERS = frozenset({"که", "تا"})
-# Between an object's `را` and the cue: a comma or clause end says the `را` is another
-# clause's.
-OBJECT_BREAKS = CLAUSE_BREAKS | {"،", ","}
+# Between an object's `را` and the cue a clause end says the `را` is another clause's
+# (a comma may stand inside the judgement: `X را [A، B و C] توصیف کرد`).
+OBJECT_BREAKS = CLAUSE_BREAKS
 
 
 @dataclass
@@ -215,7 +217,8 @@ def _subject(analysis: Analysis, start: int, end: int) -> list[Word]:
     if subject:
         return subject
     for word in analysis.words[start:end]:
-        if word.text in ("،", ","):
+        # after a fronted adverbial's comma, or its `اما` (`علی‌رغم ادعای X اما [Y] گفت`)
+        if word.text in ("،", ",") or word.text in CLAUSE_CONJUNCTIONS - {"و"}:
             subject = speakers.subject_words(analysis, word.index + 1, end)
             if subject:
                 return subject
@@ -253,9 +256,27 @@ def _clause_start(analysis: Analysis, cue: Cue) -> int:
             open_subordinate = word.index + 1
         elif _is_verb(word):
             open_subordinate = None  # `... که با حضور ... برگزار شد، X گفت`: closed
+        elif _new_subject_after(analysis, word, cue.first.index):
+            start = word.index + 1  # `کاکا ... است و [آلگری] در این باره گفت`
+            open_subordinate = None
     if open_subordinate is not None:
         start = open_subordinate  # `در حالی است که X ... هشدار داد`: X is the subject
     return _skip_byline(analysis, start, cue.first.index)
+
+
+def _new_subject_after(analysis: Analysis, word: Word, end: int) -> bool:
+    """Whether `word` is a conjunction after a finite verb that opens a clause with a
+    subject of its own: a tagged name that is no object (`... است و [آلگری] گفت`, not
+    `... آمد و [علی] را دید`)."""
+    words = analysis.words
+    if word.text not in CLAUSE_CONJUNCTIONS or word.index == 0 or word.index + 1 >= end:
+        return False
+    if not _is_finite_verb(words[word.index - 1]) or words[word.index + 1].entity != "PER":
+        return False
+    after = word.index + 1
+    while after < end and words[after].entity == "PER":
+        after += 1
+    return words[after].text != "را"
 
 
 def _is_finite_verb(word: Word) -> bool:
@@ -363,7 +384,7 @@ def _has_addressee(analysis: Analysis, cue: Cue, region_start: int) -> bool:
     before = analysis.words[max(region_start, cue.first.index - ADDRESSEE_MAX_WORDS - 1) :
                             cue.first.index]
     for word in reversed(before):
-        if _is_verb(word) or word.text in OBJECT_BREAKS:
+        if _is_verb(word) or word.text in OBJECT_BREAKS | {"،", ","}:
             return False
         if word.text == "از":
             asked = analysis.words[word.index + 1]
@@ -410,6 +431,7 @@ def _ra_object(
             first = word.index + 1
     if first < marker and words[first].text == "و":
         first += 1
+    first = speakers.after_time_adverbial(words, first, marker)  # `X [امروز] Y را ...`
     last = cue.first.index - 1
     if words[last].text == "را":
         last -= 1

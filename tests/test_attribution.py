@@ -801,3 +801,30 @@ def test_asking_someone_reports_what_was_asked_and_wanting_reports_nothing():
         ("درخواست کرد", "indirect", "بودجه را افزایش دهد."),
     ]
     assert {q[0] for q in quotes} == {"نورسلطان نظربایف"}
+
+
+def test_a_new_clause_with_its_own_named_subject_and_a_fronted_despite_with_but():
+    text = ("ماکس آلگری، سرمربی میلان گفت: تیم آماده است.\n"
+            "کاکا در یک قدمی پیوستن به میلان است و آلگری در این باره گفت: او بازیکن بزرگی است.\n"
+            "علی‌رغم ادعای موسسه جودی اما یک کارگزار نفت می‌گوید: تولید کاهش یافته است.")
+    quotes = quotes_of(text, ("ماکس آلگری", "کاکا", "آلگری"))
+    assert [q[:2] for q in quotes] == [
+        ("ماکس آلگری", "سرمربی میلان"), ("ماکس آلگری", "سرمربی میلان"),
+        (None, "یک کارگزار نفت")]
+
+
+def test_this_body_is_an_organization_not_the_person_before():
+    text = ("ماکس آلگری، سرمربی یوونتوس گفت: تیم آماده است.\n"
+            "این رسانه‌ها ادعا کردند که آنیلی به فکر اخراج او افتاده است.")
+    article = build_article("t", analysis_of(text, ("ماکس آلگری",)))
+    assert [q.speaker.kind for q in article.quotes] == ["person", "organization"]
+
+
+def test_a_verb_the_tagger_took_for_a_noun_still_closes_its_clause():
+    text = "علی احمدی امروز توسعه فضای سبز را مهم برشمرد و گفت: این کار لازم است."
+    analysis = analysis_of(text, ("علی احمدی",))
+    verb = next(w for w in analysis.words if w.text == "برشمرد")
+    verb.upos, verb.parsed = "NOUN", True  # as the bundled tagger reads it in a long lead
+    article = build_article("t", analysis)
+    assert [(q.cue, q.text) for q in article.quotes] == [
+        ("برشمرد", "توسعه فضای سبز را مهم"), ("گفت", "این کار لازم است.")]
