@@ -51,6 +51,8 @@ SUBJUNCTIVE_AUXILIARIES = frozenset({"باشد", "باشند", "باشم", "با
 # the object-preposition mark for that form in cues.txt.
 SPLIT_PREVERB_REACH = 25
 STATEMENT_INSIDE = "…"
+# The object mark in cues.txt of `آمد`: a document's words (`در پیام X آمده است`).
+DOCUMENT_MARK = "در+"
 # Punctuation that closes a clause: a cue's subject and split preverb stay inside one.
 CLAUSE_BREAKS = frozenset({":", "؛", ";", ".", "!", "?", "؟"})
 # Passive auxiliaries after a participle: `گفته شد` (it was said) has no speaker.
@@ -174,15 +176,25 @@ def _plausible(candidate: str, stem: str, ending: str, bare: str) -> bool:
 def may_carry_speech(words: Sequence[Word]) -> bool:
     """Cheap test on surface forms: does this sentence need the tagger?
 
-    Yes when it has a simple cue verb, a light verb with a cue's preverb, or an
-    `به گفته`-type phrase: the only sentences whose attribution reads the tags.
+    Yes when it has a simple cue verb (`آمد` only with a document noun), a light verb
+    right after a cue's preverb, a split preverb (`خواستار`) and a verb, a belief
+    preverb with the copula written on, or an `به گفته`-type phrase: the only
+    sentences whose attribution reads the tags.
     """
     lex = cue_lexicon()
     texts = [_strip_zwnj(w.text) for w in words]
-    stems = {verb_stem(t) for t in texts} - {None}
-    if stems & lex.simple.keys():
-        return True
-    if stems and any(_preverb_at(texts, i) for i in range(len(texts))):
+    stems = [verb_stem(t) for t in texts]
+    for i, stem in enumerate(stems):
+        if stem is None:
+            continue
+        entry = lex.simple.get(stem)
+        if entry is not None and (
+            DOCUMENT_MARK not in entry.object_preps or any(t in lex.documents for t in texts)
+        ):
+            return True
+        if _preverb_before(texts, i, stem):
+            return True
+    if any(stems) and any(t in _split_preverbs() for t in texts):
         return True
     if any(_glued_copula_preverb(t) for t in texts):
         return True
@@ -190,12 +202,25 @@ def may_carry_speech(words: Sequence[Word]) -> bool:
     return any(tuple(phrase[-2:]) in pairs for phrase in lex.according)
 
 
-def _preverb_at(texts: list[str], i: int) -> bool:
-    """Whether a whole preverb (`تأکید`, `بر این باور`) starts at word i."""
-    return any(
-        texts[i : i + len(parts)] == parts
-        for preverb in cue_lexicon().preverb_words.get(texts[i], ())
-        for parts in [_strip_zwnj(preverb).split()]
+def _preverb_before(texts: list[str], i: int, stem: str) -> bool:
+    """Whether a preverb of the light verb `stem` stands right before word i, or before
+    its future auxiliary (`اعلام خواهد کرد`)."""
+    end = i - 1 if i > 0 and texts[i - 1] in FUTURE_AUX else i
+    phrases = _preverb_phrases(stem)
+    return any(" ".join(texts[end - n : end]) in phrases for n in (1, 2, 3) if end - n >= 0)
+
+
+@cache
+def _preverb_phrases(light_verb: str) -> frozenset[str]:
+    return frozenset(_strip_zwnj(p) for p in _compounds_for(light_verb))
+
+
+@cache
+def _split_preverbs() -> frozenset[str]:
+    """Preverbs that may stand apart from their light verb (`خواستار ... شد`)."""
+    return frozenset(
+        preverb for (preverb, _), entry in cue_lexicon().compounds.items()
+        if entry.object_preps == (STATEMENT_INSIDE,)
     )
 
 

@@ -78,10 +78,11 @@ class CueLexicon:
     simple: dict[str, CueEntry]  # past stem -> entry
     present_to_past: dict[str, str]  # present stem -> past stem, for every verb above
     compounds: dict[tuple[str, str], CueEntry]  # (preverb, light-verb past stem) -> entry
-    preverb_words: dict[str, tuple[str, ...]]  # first word of a preverb -> full preverbs
     according: tuple[tuple[str, ...], ...]  # `به گفته` as word tuples
     modals: frozenset[str]  # `باید`, `می‌توان`: the verb after them reports nothing
     other_verbs: frozenset[str]  # `سخن`, `تبریک`: with them a saying verb reports nothing
+    documents: frozenset[str]  # `بیانیه`, `پیام`: `در بیانیه X آمده است`, letters too
+    letters: frozenset[str]  # `پیام`, `نامه`: one person's, `در این پیام` is theirs
     continuations: frozenset[str]  # labels of cues that continue a speaker (`افزود`)
 
 
@@ -113,7 +114,6 @@ def cue_lexicon() -> CueLexicon:
         if present != NO_PRESENT:
             present_to_past[present] = past
     compounds: dict[tuple[str, str], CueEntry] = {}
-    preverb_words: dict[str, list[str]] = {}
     for line in sections["compound"]:
         preverbs, verbs, prep = line.split("\t")
         preps = _object_preps(prep)
@@ -122,17 +122,15 @@ def cue_lexicon() -> CueLexicon:
             entry = CueEntry(preverb, verb_list, preps)
             for verb in verb_list:
                 compounds[(preverb, verb)] = entry
-            preverb_words.setdefault(preverb.split()[0], []).append(preverb)
     according = tuple(tuple(line.split()) for line in sections["according"])
     return CueLexicon(
         simple=simple,
         present_to_past=present_to_past,
         compounds=compounds,
-        preverb_words={
-            k: tuple(sorted(v, key=len, reverse=True)) for k, v in preverb_words.items()
-        },
         according=according,
         modals=frozenset(sections["modals"]),
+        documents=frozenset(sections["documents"]) | frozenset(sections["letters"]),
+        letters=frozenset(sections["letters"]),
         other_verbs=frozenset(sections["other_verbs"]),
         continuations=frozenset(sections["continuations"]),
     )

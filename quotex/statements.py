@@ -22,6 +22,7 @@ from quotex.cues import (
     CLAUSE_BREAKS,
     COLONS,
     COPULAS,
+    DOCUMENT_MARK,
     STATEMENT_INSIDE,
     Cue,
     find_cues,
@@ -49,6 +50,12 @@ CLAUSE_CONJUNCTIONS = frozenset({"و", "اما", "ولی"})
 # (the statement follows the verb), `از+` (an `از` phrase names whom the speaker asks,
 # and the statement follows: `از مردم خواست تا ...`; without one, no statement).
 RA, RA_PREDICATE, STATEMENT_AFTER, ADDRESSEE = "را", "را+", "-", "از+"
+# `در+`: the words are a document's (`در پیام X آمده است: ...`): X, the document's
+# author, is the speaker; `در این پیام`: the speaker before. No document, no statement.
+DOCUMENT = DOCUMENT_MARK
+# How far a document noun may stand after its `در` (`در [ادامه] این گزارش`).
+DOCUMENT_REACH = 3
+DOCUMENT_POINTERS = frozenset({"این", "آن", "همین"})
 # The one asked stands right before the verb (`از [مردم این کشور] خواست`).
 ADDRESSEE_MAX_WORDS = 4
 # What opens the statement after a verb of asking (`خواست که ...`, `خواست تا ...`).
@@ -118,7 +125,7 @@ class CueClause:
     conjoined: bool  # shares the subject of the previous cue's statement (`... و گفت`)
     before_object: bool
     # a judging verb with no judged object (`دانست که` "knew"), a verb of asking with no
-    # one asked (`می‌خواهد برود` "wants to go")
+    # one asked (`می‌خواهد برود` "wants to go"), `آمد` with no document (`به تهران آمد`)
     says_nothing: bool
     stated: bool = False  # set once known: whether the cue made a statement
 
@@ -134,8 +141,22 @@ def _cue_clause(analysis: Analysis, cue: Cue, previous: CueClause | None) -> Cue
         and previous.cue.last.index >= region_start - 1
     )
     object_span = _object_statement(analysis, cue, region_start)
+    document = (
+        _document_before(analysis, cue, region_start)
+        if DOCUMENT in cue.entry.object_preps else None
+    )
     says_nothing = (object_span is None and cue.entry.object_preps == (RA_PREDICATE,)) or (
-        ADDRESSEE in cue.entry.object_preps and not _has_addressee(analysis, cue, region_start))
+        ADDRESSEE in cue.entry.object_preps and not _has_addressee(analysis, cue, region_start)
+    ) or (DOCUMENT in cue.entry.object_preps and document is None)
+    if document is not None:
+        # the author's words after the document noun; after `این`, a letter's writer is
+        # the speaker before, and another document's author is unknown: no statement
+        pointed = words[document - 1].text in DOCUMENT_POINTERS
+        author = [] if pointed else speakers.subject_words(
+            analysis, document + 1, cue.first.index)
+        unknown = pointed and words[document].text not in cue_lexicon().letters
+        return CueClause(cue, region_start, None, author, False, False,
+                         unknown or not (pointed or author))
     # the subject ends before the object, or before the cue when the object is inside it
     subject_end = min(object_span[0], cue.first.index) if object_span else cue.first.index
     if conjoined and previous is not None and not previous.stated:
@@ -350,7 +371,7 @@ def _object_statement(analysis: Analysis, cue: Cue, region_start: int) -> tuple[
             return _ra_object(analysis, cue, region_start)  # `X [آزادی آنان] را خواستار شد`
         return None
     preps = {p for p in entry.object_preps
-             if " " not in p and p not in (STATEMENT_AFTER, ADDRESSEE)}
+             if " " not in p and p not in (STATEMENT_AFTER, ADDRESSEE, DOCUMENT)}
     two_word = {tuple(p.split()) for p in entry.object_preps if " " in p}
     if preps & {RA, RA_PREDICATE}:
         if STATEMENT_AFTER in entry.object_preps and _words_follow(analysis, cue):
@@ -376,6 +397,20 @@ def _object_statement(analysis: Analysis, cue: Cue, region_start: int) -> tuple[
     if chosen is None or chosen + 1 >= cue.first.index:
         return None
     return chosen + 1, cue.first.index - 1
+
+
+def _document_before(analysis: Analysis, cue: Cue, region_start: int) -> int | None:
+    """Index of the document noun of `در [ادامه] [این] پیام X آمده است` in the cue's
+    clause, else None."""
+    documents = cue_lexicon().documents
+    words = analysis.words
+    for word in words[region_start : cue.first.index]:
+        if word.text in documents and any(
+            w.text == "در" for w in words[max(region_start, word.index - DOCUMENT_REACH) :
+                                          word.index]
+        ):
+            return word.index
+    return None
 
 
 def _has_addressee(analysis: Analysis, cue: Cue, region_start: int) -> bool:

@@ -828,3 +828,15 @@ def test_a_verb_the_tagger_took_for_a_noun_still_closes_its_clause():
     article = build_article("t", analysis)
     assert [(q.cue, q.text) for q in article.quotes] == [
         ("برشمرد", "توسعه فضای سبز را مهم"), ("گفت", "این کار لازم است.")]
+
+
+def test_what_a_message_says_is_its_authors_and_coming_somewhere_is_no_cue():
+    text = ("محمد مهدی اسماعیلی، رئیس سازمان فرهنگ گفت: کار مهم است.\n"
+            "در ادامه این پیام آمده است: فرهنگ ما باید حفظ شود.\n"
+            "در بیانیه وزارت خارجه آمده است که تحریم‌ها غیرقانونی است.\n"
+            "در این گزارش آمده است: بازار آرام است.\n"
+            "علی احمدی دیروز به تهران آمد و گفت: کار تمام است.")
+    quotes = quotes_of(text, ("محمد مهدی اسماعیلی", "علی احمدی"))
+    assert [(q[0], q[2], q[3]) for q in quotes] == [
+        ("محمد مهدی اسماعیلی", "گفت", "direct"), ("محمد مهدی اسماعیلی", "آمده است", "direct"),
+        ("وزارت خارجه", "آمده است", "indirect"), ("علی احمدی", "گفت", "direct")]
