@@ -50,6 +50,8 @@ CLAUSE_CONJUNCTIONS = frozenset({"و", "اما", "ولی"})
 # (the statement follows the verb), `از+` (an `از` phrase names whom the speaker asks,
 # and the statement follows: `از مردم خواست تا ...`; without one, no statement).
 RA, RA_PREDICATE, STATEMENT_AFTER, ADDRESSEE = "را", "را+", "-", "از+"
+# `را=`: the object is judged by the preverb itself (`X [Y را ضروری] دانست`).
+RA_BY_PREVERB = "را="
 # `در+`: the words are a document's (`در پیام X آمده است: ...`): X, the document's
 # author, is the speaker; `در این پیام`: the speaker before. No document, no statement.
 DOCUMENT = DOCUMENT_MARK
@@ -373,11 +375,13 @@ def _object_statement(analysis: Analysis, cue: Cue, region_start: int) -> tuple[
     preps = {p for p in entry.object_preps
              if " " not in p and p not in (STATEMENT_AFTER, ADDRESSEE, DOCUMENT)}
     two_word = {tuple(p.split()) for p in entry.object_preps if " " in p}
-    if preps & {RA, RA_PREDICATE}:
+    if preps & {RA, RA_PREDICATE, RA_BY_PREVERB}:
         if STATEMENT_AFTER in entry.object_preps and _words_follow(analysis, cue):
             return None  # `X این شایعات را رد کرده و اعلام کرد [Y]`: Y follows the verb
         span = _ra_object(analysis, cue, region_start, RA_PREDICATE in preps)
-        if span is not None or preps <= {RA, RA_PREDICATE}:
+        if span is not None and RA_BY_PREVERB in preps:
+            span = (span[0], cue.first.index)  # `X [Y را ضروری] دانست`: with the judgement
+        if span is not None or preps <= {RA, RA_PREDICATE, RA_BY_PREVERB}:
             return span  # None: the statement follows the verb, if the entry allows it
     # The object preposition before the cue: the last one that opens a comma segment
     # (`X، در جلسه ...، از Y خبر داد`), else the farthest back, which keeps a nested
