@@ -151,6 +151,10 @@ class People:
         if not tokens:
             return None
         matches = [r for r in self.records if any(_title_matches(tokens, t) for t in r.titles)]
+        if not matches:
+            # two roles joined by `و`, one of them known: `نماینده ولی فقیه در استان و
+            # [امام جمعه بوشهر]`
+            matches = [r for r in self.records if any(_joined_role(tokens, t) for t in r.titles)]
         return matches[0] if len(matches) == 1 else None
 
 
@@ -173,6 +177,16 @@ def _same_role(title: str, other: str) -> bool:
     if len(words) <= 2 or len(other_words) <= 2:
         return True
     return bool(set(words[1:]) & set(other_words[1:]))
+
+
+def _joined_role(tokens: list[str], title: str) -> bool:
+    """Whether `title` (two words or more) is one of two roles `tokens` joins by `و`."""
+    known = name_key(title).split()
+    n = len(known)
+    if n < 2 or len(tokens) <= n + 1:
+        return False
+    return (tokens[-n:] == known and tokens[-n - 1] == "و") or (
+        tokens[:n] == known and tokens[n] == "و")
 
 
 def _title_matches(tokens: list[str], title: str) -> bool:

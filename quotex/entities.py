@@ -41,6 +41,8 @@ from quotex.statements import ra_ahead
 # light verbs whose preverb is no part of a title before them (`منصوب شد`); the copula
 # of belief cues is none: `گلر فوق‌العاده‌ای است` keeps its predicate
 LIGHT_VERBS = frozenset(v for _, v in lexicon.cue_lexicon().compounds) - {COPULA_STEM}
+# Plural endings of a people's name (`ایرانیان`, `آمریکاییها`).
+DEMONYM_PLURALS = ("ان", "ها", "های")
 # How far after a name `به عنوان TITLE` may start (`X امروز رسما به عنوان ...`).
 AS_REACH = 6
 ORGANIZATION_TYPES = ("ORG",)
@@ -271,7 +273,15 @@ def _place_or_its_adjective(words: list[Word]) -> bool:
         return True
     if len(key) > 2 or (len(key) == 2 and key[1] not in ("ها", "های")):
         return False
-    return adjective_of(key[0], lambda name: (name,) in places)
+
+    def is_place(name: str) -> bool:
+        return (name,) in places
+
+    # also its people, the plural written on (`ایرانیان`, `آمریکایی‌ها` without its ZWNJ)
+    return adjective_of(key[0], is_place) or any(
+        key[0].endswith(plural) and adjective_of(key[0][: -len(plural)], is_place)
+        for plural in DEMONYM_PLURALS
+    )
 
 
 @cache

@@ -853,3 +853,11 @@ def test_a_judgement_before_the_verb_and_a_warning_about_something():
         ("رئیس سازمان برنامه", "هشدار داد", "indirect", "حمله به ایران"),
         ("رئیس سازمان برنامه", "گفت", "direct", "این کار خطرناک است."),
     ]
+
+
+def test_two_roles_joined_by_and_one_of_them_known_are_that_persons():
+    text = ("غلامعلی صفایی بوشهری، امام جمعه بوشهر گفت: مردم آگاه هستند.\n"
+            "نماینده ولی فقیه در استان و امام جمعه بوشهر در ادامه گفت: سپاه مردمی است.")
+    quotes = quotes_of(text, ("غلامعلی صفایی بوشهری",))
+    assert [q[:2] for q in quotes] == [
+        ("غلامعلی صفایی بوشهری", "نماینده ولی فقیه در استان و امام جمعه بوشهر")] * 2

@@ -201,3 +201,13 @@ def test_a_place_that_is_a_named_persons_surname_is_no_place():
     # the NER takes `باشگاه رامسر` for a person: no known first name, so `رامسر` stays
     article = build_article("t", analysis_of(text, ("دیوید کامرون", "باشگاه رامسر")))
     assert [e.name for e in article.locations] == ["بروکسل", "رامسر"]
+
+
+def test_a_peoples_name_is_no_organization():
+    text = "ایرانیان و آمریکاییها در نشست حاضر بودند و حزب کارگر گزارش داد."
+    analysis = analysis_of(text)
+    for word in analysis.words:  # as the NER tags them now and then
+        if word.text in ("ایرانیان", "آمریکاییها", "حزب", "کارگر"):
+            word.entity, word.entity_begin = "ORG", word.text != "کارگر"
+    article = build_article("t", analysis)
+    assert [e.name for e in article.organizations] == ["حزب کارگر"]
