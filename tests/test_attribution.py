@@ -861,3 +861,8 @@ def test_two_roles_joined_by_and_one_of_them_known_are_that_persons():
     quotes = quotes_of(text, ("غلامعلی صفایی بوشهری",))
     assert [q[:2] for q in quotes] == [
         ("غلامعلی صفایی بوشهری", "نماینده ولی فقیه در استان و امام جمعه بوشهر")] * 2
+
+
+def test_facing_someone_ends_the_speakers_name():
+    quotes = quotes_of("علی احمدی مقابل خبرنگاران گفت: ما آماده‌ایم.", ("علی احمدی",))
+    assert [q[:2] for q in quotes] == [("علی احمدی", None)]
