@@ -149,9 +149,10 @@ def is_title_head(words: Sequence[Word], i: int) -> bool:
 def ends_name(words: Sequence[Word], i: int) -> bool:
     """A title word, a cue's noun, a time word or a preposition is no part of a name,
     though the NER may tag it (`[محمد نوری کاپیتان]`, `[صدرزاده تاکید] کرد`, `[حمید
-    ترابی چهارشنبه]`, `[بیژن مقانلو بعنوان]`)."""
+    ترابی چهارشنبه]`, `[بیژن مقانلو بعنوان]`), and nor is a word of address (`[محمدحسن
+    جان]`)."""
     return is_title_head(words, i) or words[i].text in lexicon.cue_preverbs() or (
-        ends_subject(words[i]))
+        ends_subject(words[i])) or words[i].text in words_of("vocatives")
 
 
 def is_org_head(words: Sequence[Word], i: int) -> bool:

@@ -211,3 +211,9 @@ def test_a_peoples_name_is_no_organization():
             word.entity, word.entity_begin = "ORG", word.text != "کارگر"
     article = build_article("t", analysis)
     assert [e.name for e in article.organizations] == ["حزب کارگر"]
+
+
+def test_a_word_of_address_is_no_part_of_a_name():
+    text = "وی گفت: «محمدحسن جان! بیا.» جان کری به تهران آمد."
+    article = build_article("t", analysis_of(text, ("محمدحسن جان", "جان کری")))
+    assert sorted(p.name for p in article.people) == ["جان کری", "محمدحسن"]
