@@ -379,7 +379,9 @@ def _resolve_by_context(
     if mention.anonymous:
         return Resolved(statement, mention, None, title)
     if title is not None and not (statement.conjoined or mention.pronoun):
-        record = people.by_title(title) or people.speaker_near(statement.cue_start, title)
+        record = people.by_title(title) or (
+            None if mention.title_words[0].text in lexicon.words_of("kinship")
+            else people.speaker_near(statement.cue_start, title))
         if record is None and statement.continues and last is not None and not (
             statement.headline
         ):

@@ -866,3 +866,10 @@ def test_two_roles_joined_by_and_one_of_them_known_are_that_persons():
 def test_facing_someone_ends_the_speakers_name():
     quotes = quotes_of("علی احمدی مقابل خبرنگاران گفت: ما آماده‌ایم.", ("علی احمدی",))
     assert [q[:2] for q in quotes] == [("علی احمدی", None)]
+
+
+def test_a_relative_described_is_someone_of_their_own():
+    text = ("آرمین در مسیر می‌گوید: ما هر هفته می‌آییم.\n"
+            "مادر شهید احمدزاده وقتی ما را می‌بیند می‌گوید: خدا خیرتان بدهد.")
+    quotes = quotes_of(text, ("آرمین",))
+    assert [q[:2] for q in quotes] == [("آرمین", None), (None, "مادر شهید احمدزاده")]
