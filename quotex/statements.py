@@ -222,8 +222,25 @@ def _statement_for_cue(
     quoted = _quoted_span(analysis, rest[0].index)
     if quoted is not None:
         return Statement(quoted[0], quoted[1], "direct", confidence=0.85, **base)
-    end_word = words[sent.last]
+    end_word = _before_conjoined_cue(analysis, rest[0], cues) or words[sent.last]
     return Statement(rest[0].start, end_word.end, "indirect", confidence=0.65, **base)
+
+
+def _before_conjoined_cue(analysis: Analysis, first: Word, cues: list[Cue]) -> Word | None:
+    """The last word of an indirect statement that a second cue of its sentence, joined
+    by a conjunction, ends (`اعلام کرد [Y] اما تاکید کرد Z`, `گفت که [Y] و افزود ...`):
+    Z is that cue's. None when no such cue follows."""
+    words = analysis.words
+    for cue in cues:
+        before = cue.first.index - 1
+        if cue.verb.sentence == first.sentence and before > first.index and (
+            words[before].text in CLAUSE_CONJUNCTIONS
+        ):
+            last = before - 1
+            while last > first.index and words[last].text in ("،", ","):
+                last -= 1
+            return words[last]
+    return None
 
 
 def _subject(analysis: Analysis, start: int, end: int) -> list[Word]:

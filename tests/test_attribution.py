@@ -873,3 +873,12 @@ def test_a_relative_described_is_someone_of_their_own():
             "مادر شهید احمدزاده وقتی ما را می‌بیند می‌گوید: خدا خیرتان بدهد.")
     quotes = quotes_of(text, ("آرمین",))
     assert [q[:2] for q in quotes] == [("آرمین", None), (None, "مادر شهید احمدزاده")]
+
+
+def test_a_second_cue_joined_in_the_sentence_ends_the_first_statement():
+    text = ("مکس آلگری اعلام کرد مذاکرات را به پایان فصل موکول کرده اما تاکید کرد مشکلی "
+            "با آنیلی ندارد.")
+    quotes = quotes_of(text, ("مکس آلگری",))
+    assert [q[2:5] for q in quotes] == [
+        ("اعلام کرد", "indirect", "مذاکرات را به پایان فصل موکول کرده"),
+        ("تاکید کرد", "indirect", "مشکلی با آنیلی ندارد.")]
