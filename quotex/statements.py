@@ -25,6 +25,7 @@ from quotex.cues import (
     DOCUMENT_MARK,
     STATEMENT_INSIDE,
     Cue,
+    analyse_verb,
     find_cues,
     verb_stem,
 )
@@ -546,9 +547,16 @@ def _end_before_next_attribution(
                 or opener.entity == "PER"
                 or opener.text in speaker_names
             )
-            if with_colon or named:
+            # a present tense with no colon is the speaker telling what another thinks
+            # (`کی‌روش اعتقاد دارد که ...` inside a quote), not the narration resuming
+            if with_colon or (named and not _is_present(cue)):
                 return _trim_end(analysis, analysis.words[sent.first - 1].end)
     return _trim_end(analysis, analysis.paragraph_end(first.start))
+
+
+def _is_present(cue: Cue) -> bool:
+    analysed = analyse_verb(cue.verb.text)
+    return analysed is not None and analysed[2]
 
 
 def _trim_end(analysis: Analysis, end: int) -> int:

@@ -882,3 +882,12 @@ def test_a_second_cue_joined_in_the_sentence_ends_the_first_statement():
     assert [q[2:5] for q in quotes] == [
         ("اعلام کرد", "indirect", "مذاکرات را به پایان فصل موکول کرده"),
         ("تاکید کرد", "indirect", "مشکلی با آنیلی ندارد.")]
+
+
+def test_what_another_believes_inside_a_quote_stays_in_it():
+    text = ("علی کفاشیان، رئیس فدراسیون گفت: گینه تیم خوبی است. کی‌روش اعتقاد دارد که باید "
+            "در جام جهانی خوب باشیم. امیدوارم موفق شویم.\n\n"
+            "کفاشیان در ادامه گفت: ما آماده‌ایم.")
+    quotes = quotes_of(text, ("علی کفاشیان", "کی‌روش", "کفاشیان"))
+    assert [q[0] for q in quotes] == ["علی کفاشیان"] * 2
+    assert quotes[0][4].endswith("امیدوارم موفق شویم.")
