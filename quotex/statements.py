@@ -90,8 +90,10 @@ def find_statements(analysis: Analysis) -> list[Statement]:
     found: list[Statement] = []
     cues = find_cues(analysis)
     previous: CueClause | None = None
-    for cue in cues:
+    for position, cue in enumerate(cues):
         clause = _cue_clause(analysis, cue, previous)
+        if _in_topic_clause(analysis, cue, cues[position + 1 :]):
+            clause.says_nothing = True
         statement = _statement_for_cue(analysis, clause, cues)
         if statement is not None:
             found.append(statement)
@@ -101,6 +103,29 @@ def find_statements(analysis: Analysis) -> list[Statement]:
     found.extend(_colon_headlines(analysis, found, cues))
     found.sort(key=lambda s: (s.cue_start, s.start))
     return _drop_nested(found)
+
+
+def _in_topic_clause(analysis: Analysis, cue: Cue, later: list[Cue]) -> bool:
+    """Whether `cue` is inside an `اینکه` clause that the sentence's main cue follows
+    (`X در مورد اینکه Y اعلام کرده ...، عنوان کرد: ...`): the topic of the question, the
+    main speaker's words come after it."""
+    sent = analysis.sentence_of(cue.verb)
+    main = next((other for other in later if other.verb.sentence == cue.verb.sentence), None)
+    if main is None or any(  # the main cue is in the same clause, before any colon
+        w.text in CLAUSE_BREAKS for w in analysis.words[cue.last.index : main.first.index]
+    ):
+        return False
+    words = analysis.words[sent.first : cue.first.index]
+    opening = next((
+        i for i in range(len(words) - 1, -1, -1)
+        if words[i].text == "اینکه" or (
+            words[i].text == "که" and i > 0 and words[i - 1].text == "این")
+    ), None)
+    # inside it until its comma or verb (`با بیان اینکه Y [،|است] بر Z تأکید کرد و گفت`
+    # is outside)
+    return opening is not None and not any(
+        w.text in ("،", ",") or w.text in CLAUSE_BREAKS or _is_finite_verb(w)
+        for w in words[opening:])
 
 
 def _drop_nested(statements: list[Statement]) -> list[Statement]:

@@ -891,3 +891,13 @@ def test_what_another_believes_inside_a_quote_stays_in_it():
     quotes = quotes_of(text, ("علی کفاشیان", "کی‌روش", "کفاشیان"))
     assert [q[0] for q in quotes] == ["علی کفاشیان"] * 2
     assert quotes[0][4].endswith("امیدوارم موفق شویم.")
+
+
+def test_a_cue_inside_the_topic_clause_is_no_statement_of_its_own():
+    text = ("سعید افجه‌ای، مدیرعامل باشگاه در مورد اینکه مدیر تیم اعلام کرده مذاکره‌ای در "
+            "کار نبوده، عنوان کرد: اگر مذاکره‌ای بود اعلام می‌کردیم.\n"
+            "وی با بیان اینکه کار ادامه دارد، بر لزوم همکاری تأکید کرد و گفت: همه کمک کنند.")
+    quotes = quotes_of(text, ("سعید افجه‌ای",))
+    assert [q[2:4] for q in quotes] == [
+        ("عنوان کرد", "direct"), ("تأکید کرد", "indirect"), ("گفت", "direct")]
+    assert quotes[0][4] == "اگر مذاکره‌ای بود اعلام می‌کردیم."
