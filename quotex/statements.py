@@ -412,9 +412,8 @@ def _object_statement(analysis: Analysis, cue: Cue, region_start: int) -> tuple[
     if entry.object_preps == (STATEMENT_INSIDE,):
         if cue.first is not cue.verb and cue.first.index + 1 < cue.verb.index:
             return cue.first.index + 1, cue.verb.index - 1
-        if cue.first.index > 0 and words[cue.first.index - 1].text == "را":
-            return _ra_object(analysis, cue, region_start)  # `X [آزادی آنان] را خواستار شد`
-        return None
+        # `X [آزادی آنان] را خواستار شد`, `X [Y] را از سوی Z خواستار شد`
+        return _ra_object(analysis, cue, region_start)
     preps = {p for p in entry.object_preps
              if " " not in p and p not in (STATEMENT_AFTER, ADDRESSEE, DOCUMENT)}
     two_word = {tuple(p.split()) for p in entry.object_preps if " " in p}

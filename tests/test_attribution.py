@@ -901,3 +901,17 @@ def test_a_cue_inside_the_topic_clause_is_no_statement_of_its_own():
     assert [q[2:4] for q in quotes] == [
         ("عنوان کرد", "direct"), ("تأکید کرد", "indirect"), ("گفت", "direct")]
     assert quotes[0][4] == "اگر مذاکره‌ای بود اعلام می‌کردیم."
+
+
+def test_a_denial_an_assurance_and_a_demand_before_its_verb():
+    text = ("حجت سلطانی، سفیر ایران گفت: کشتی‌ها در راه هستند.\n"
+            "سلطانی توقیف نفتکش‌ها را تکذیب کرد.\n"
+            "بنا بر این گزارش، سلطانی اطمینان داد که محموله‌ها می‌رسند.\n"
+            "وی پرداخت حقوق کارگران را از سوی شرکت‌ها خواستار شد.")
+    quotes = quotes_of(text, ("حجت سلطانی", "سلطانی"))
+    assert [q[2:5] for q in quotes[1:]] == [
+        ("تکذیب کرد", "indirect", "توقیف نفتکش‌ها"),
+        ("اطمینان داد", "indirect", "محموله‌ها می‌رسند."),
+        ("خواستار شد", "indirect", "پرداخت حقوق کارگران را از سوی شرکت‌ها"),
+    ]
+    assert {q[0] for q in quotes} == {"حجت سلطانی"}
