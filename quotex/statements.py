@@ -643,10 +643,18 @@ def _according(analysis: Analysis, phrase: list[Word]) -> Statement | None:
     comma = next(
         (w.index for w in words[speaker_start : sent.last + 1] if w.text in ("،", ",")), None
     )
-    speaker_end = comma if comma is not None else min(speaker_start + 4, sent.last + 1)
+    if comma is None and speaker_start <= sent.last and (
+        words[speaker_start].text in words_of("pronouns")
+    ):
+        comma = speaker_start  # `به گفته وی افرادی که ...`: the pronoun alone speaks
+        speaker_end = speaker_start + 1
+    else:
+        speaker_end = comma if comma is not None else min(speaker_start + 4, sent.last + 1)
     subject = speakers.subject_words(analysis, speaker_start, speaker_end)
-    if not subject or (subject[0].parsed and subject[0].upos == "ADJ"):
-        return None  # `پاسخ برانکو به ادعای عجیب باشگاه`: the claim's adjective, no one
+    if not subject or (comma is None and subject[0].parsed and subject[0].upos == "ADJ"):
+        # `پاسخ برانکو به ادعای عجیب باشگاه`: the claim's adjective, no one (but a
+        # surname the tagger calls an adjective speaks: `به گفته قدیمی، ...`)
+        return None
     base = {
         "cue_start": phrase[0].start,
         "cue_end": phrase[-1].end,

@@ -915,3 +915,16 @@ def test_a_denial_an_assurance_and_a_demand_before_its_verb():
         ("خواستار شد", "indirect", "پرداخت حقوق کارگران را از سوی شرکت‌ها"),
     ]
     assert {q[0] for q in quotes} == {"حجت سلطانی"}
+
+
+def test_according_to_a_surname_the_tagger_calls_an_adjective_or_to_a_bare_pronoun():
+    text = ("فرشید قدیمی، رئیس اداره ورزش گفت: مسابقات خوب بود.\n"
+            "به گفته قدیمی، مسابقات دوومیدانی در این شهر برگزار شده است.\n"
+            "به گفته وی افرادی که تمرین می‌کنند در بهار راحت‌ترند.")
+    analysis = analysis_of(text, ("فرشید قدیمی",))
+    surname = [w for w in analysis.words if w.text == "قدیمی"][1]
+    surname.upos, surname.parsed = "ADJ", True  # as the bundled tagger reads it
+    quotes = [(q.speaker.name, q.cue, q.text) for q in build_article("t", analysis).quotes]
+    assert quotes[1:] == [
+        ("فرشید قدیمی", "به گفته", "مسابقات دوومیدانی در این شهر برگزار شده است."),
+        ("فرشید قدیمی", "به گفته", "افرادی که تمرین می‌کنند در بهار راحت‌ترند.")]
