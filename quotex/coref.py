@@ -409,10 +409,14 @@ def _same_one_goes_on(statement: Statement, mention: Mention, last: Resolved | N
     return (
         last is not None
         and statement.continues
-        and mention.words[0].text in INDEFINITE_ONE
-        and mention.words[-1].text not in lexicon.words_of("others")
+        and _indefinite_one(mention.words)
         and not _is_group(mention)
     )
+
+
+def _indefinite_one(words: list[Word]) -> bool:
+    """`یک استاد دانشگاه`, `یکی از کارشناسان`: one described, not someone new (`دیگر`)."""
+    return words[0].text in INDEFINITE_ONE and words[-1].text not in lexicon.words_of("others")
 
 
 def _named_later(
@@ -423,9 +427,7 @@ def _named_later(
     first statement, an indefinite title (`یک` + a title head), and a named speaker
     near after it who has no other role; they get the title."""
     words = mention.words
-    if len(words) < 2 or words[0].text not in INDEFINITE_ONE or not is_title_head(words, 1):
-        return None
-    if words[-1].text in lexicon.words_of("others"):
+    if len(words) < 2 or not _indefinite_one(words) or not is_title_head(words, 1):
         return None
     title = original(analysis, words[1:])
     record = people.speaker_near(statement.cue_start, title)

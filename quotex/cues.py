@@ -120,6 +120,12 @@ def is_first_or_second_person(form: str) -> bool:
     return analysed is not None and analysed[1] in SPEAKER_ENDINGS
 
 
+def is_present(form: str) -> bool:
+    """`می‌گوید`, `اعتقاد دارد`, `یادآور می‌شود`: a form of the present stem."""
+    analysed = analyse_verb(form)
+    return analysed is not None and analysed[2]
+
+
 def is_subjunctive(form: str) -> bool:
     """`بگوید`, `اعلام کند`, `بگو`: a present stem without `می`, which wishes, orders or
     supposes (`باید بگوید`, `وقتی ... اعلام کند`) and reports no speech. `دارد` is the
@@ -286,10 +292,9 @@ def find_cues(analysis: Analysis) -> list[Cue]:
 def _reporters_formula(analysis: Analysis, cue: Cue) -> bool:
     """`یادآور می‌شود؛ ...`, `خاطرنشان می‌شود ...` opening a sentence: the reporter's
     impersonal "it is recalled that", no speaker's words."""
-    analysed = analyse_verb(cue.verb.text)
     return (
         cue.is_compound
-        and analysed is not None and analysed[0] == PASSIVE_STEM and analysed[2]
+        and verb_stem(cue.verb.text) == PASSIVE_STEM and is_present(cue.verb.text)
         and cue.first.index == analysis.sentence_of(cue.verb).first
     )
 

@@ -25,8 +25,8 @@ from quotex.cues import (
     DOCUMENT_MARK,
     STATEMENT_INSIDE,
     Cue,
-    analyse_verb,
     find_cues,
+    is_present,
     verb_stem,
 )
 from quotex.lexicon import cue_lexicon, first_names, nominal_stems, words_of
@@ -53,9 +53,9 @@ CLAUSE_CONJUNCTIONS = frozenset({"و", "اما", "ولی"})
 RA, RA_PREDICATE, STATEMENT_AFTER, ADDRESSEE = "را", "را+", "-", "از+"
 # `را=`: the object is judged by the preverb itself (`X [Y را ضروری] دانست`).
 RA_BY_PREVERB = "را="
-# `در+`: the words are a document's (`در پیام X آمده است: ...`): X, the document's
-# author, is the speaker; `در این پیام`: the speaker before. No document, no statement.
-DOCUMENT = DOCUMENT_MARK
+# DOCUMENT_MARK (`در+`, quotex/cues.py): the words are a document's (`در پیام X آمده
+# است: ...`): X, the document's author, is the speaker; `در این پیام`: the speaker
+# before. No document, no statement.
 # How far a document noun may stand after its `در` (`در [ادامه] این گزارش`).
 DOCUMENT_REACH = 3
 DOCUMENT_POINTERS = frozenset({"این", "آن", "همین"})
@@ -63,9 +63,6 @@ DOCUMENT_POINTERS = frozenset({"این", "آن", "همین"})
 ADDRESSEE_MAX_WORDS = 4
 # What opens the statement after a verb of asking (`خواست که ...`, `خواست تا ...`).
 REQUEST_COMPLEMENTIZERS = frozenset({"که", "تا"})
-# Between an object's `را` and the cue a clause end says the `را` is another clause's
-# (a comma may stand inside the judgement: `X را [A، B و C] توصیف کرد`).
-OBJECT_BREAKS = CLAUSE_BREAKS
 
 
 @dataclass
@@ -91,9 +88,7 @@ def find_statements(analysis: Analysis) -> list[Statement]:
     cues = find_cues(analysis)
     previous: CueClause | None = None
     for position, cue in enumerate(cues):
-        clause = _cue_clause(analysis, cue, previous)
-        if _in_topic_clause(analysis, cue, cues[position + 1 :]):
-            clause.says_nothing = True
+        clause = _cue_clause(analysis, cue, previous, cues[position + 1 :])
         statement = _statement_for_cue(analysis, clause, cues)
         if statement is not None:
             found.append(statement)
@@ -153,12 +148,15 @@ class CueClause:
     conjoined: bool  # shares the subject of the previous cue's statement (`... و گفت`)
     before_object: bool
     # a judging verb with no judged object (`دانست که` "knew"), a verb of asking with no
-    # one asked (`می‌خواهد برود` "wants to go"), `آمد` with no document (`به تهران آمد`)
+    # one asked (`می‌خواهد برود` "wants to go"), `آمد` with no document (`به تهران آمد`),
+    # a cue inside a topic clause (`در مورد اینکه X اعلام کرده ...، عنوان کرد`)
     says_nothing: bool
     stated: bool = False  # set once known: whether the cue made a statement
 
 
-def _cue_clause(analysis: Analysis, cue: Cue, previous: CueClause | None) -> CueClause:
+def _cue_clause(
+    analysis: Analysis, cue: Cue, previous: CueClause | None, later: list[Cue]
+) -> CueClause:
     words = analysis.words
     region_start = _clause_start(analysis, cue)
     conjoined = (
@@ -171,11 +169,12 @@ def _cue_clause(analysis: Analysis, cue: Cue, previous: CueClause | None) -> Cue
     object_span = _object_statement(analysis, cue, region_start)
     document = (
         _document_before(analysis, cue, region_start)
-        if DOCUMENT in cue.entry.object_preps else None
+        if DOCUMENT_MARK in cue.entry.object_preps else None
     )
     says_nothing = (object_span is None and cue.entry.object_preps == (RA_PREDICATE,)) or (
         ADDRESSEE in cue.entry.object_preps and not _has_addressee(analysis, cue, region_start)
-    ) or (DOCUMENT in cue.entry.object_preps and document is None)
+    ) or (DOCUMENT_MARK in cue.entry.object_preps and document is None) or (
+        _in_topic_clause(analysis, cue, later))
     if document is not None:
         # the author's words after the document noun; after `این`, a letter's writer is
         # the speaker before, and another document's author is unknown: no statement
@@ -184,7 +183,7 @@ def _cue_clause(analysis: Analysis, cue: Cue, previous: CueClause | None) -> Cue
             analysis, document + 1, cue.first.index)
         unknown = pointed and words[document].text not in cue_lexicon().letters
         return CueClause(cue, region_start, None, author, False, False,
-                         unknown or not (pointed or author))
+                         says_nothing or unknown or not (pointed or author))
     # the subject ends before the object, or before the cue when the object is inside it
     subject_end = min(object_span[0], cue.first.index) if object_span else cue.first.index
     if conjoined and previous is not None and not previous.stated:
@@ -415,7 +414,7 @@ def _object_statement(analysis: Analysis, cue: Cue, region_start: int) -> tuple[
         # `X [آزادی آنان] را خواستار شد`, `X [Y] را از سوی Z خواستار شد`
         return _ra_object(analysis, cue, region_start)
     preps = {p for p in entry.object_preps
-             if " " not in p and p not in (STATEMENT_AFTER, ADDRESSEE, DOCUMENT)}
+             if " " not in p and p not in (STATEMENT_AFTER, ADDRESSEE, DOCUMENT_MARK)}
     two_word = {tuple(p.split()) for p in entry.object_preps if " " in p}
     if preps & {RA, RA_PREDICATE, RA_BY_PREVERB}:
         if STATEMENT_AFTER in entry.object_preps and _words_follow(analysis, cue):
@@ -465,7 +464,7 @@ def _has_addressee(analysis: Analysis, cue: Cue, region_start: int) -> bool:
     before = analysis.words[max(region_start, cue.first.index - ADDRESSEE_MAX_WORDS - 1) :
                             cue.first.index]
     for word in reversed(before):
-        if _is_verb(word) or word.text in OBJECT_BREAKS | {"،", ","}:
+        if _is_verb(word) or word.text in CLAUSE_BREAKS | {"،", ","}:
             return False
         if word.text == "از":
             asked = analysis.words[word.index + 1]
@@ -495,8 +494,10 @@ def _ra_object(
     if marker is None:
         return None
     between = words[marker + 1 : cue.first.index]
-    if any(_is_finite_verb(w) or w.text in OBJECT_BREAKS for w in between):
-        return None  # `را` of an earlier clause: `X را اجرا کردیم، Y یادآور شد`
+    # a clause end says the `را` is another clause's (a comma may stand inside the
+    # judgement: `X را [A، B و C] توصیف کرد`)
+    if any(_is_finite_verb(w) or w.text in CLAUSE_BREAKS for w in between):
+        return None  # `را` of an earlier clause: `X را اجرا کردیم. Y یادآور شد`
     if needs_predicate and not between:
         return None
     subject = speakers.subject_before_object(
@@ -573,14 +574,9 @@ def _end_before_next_attribution(
             )
             # a present tense with no colon is the speaker telling what another thinks
             # (`کی‌روش اعتقاد دارد که ...` inside a quote), not the narration resuming
-            if with_colon or (named and not _is_present(cue)):
+            if with_colon or (named and not is_present(cue.verb.text)):
                 return _trim_end(analysis, analysis.words[sent.first - 1].end)
     return _trim_end(analysis, analysis.paragraph_end(first.start))
-
-
-def _is_present(cue: Cue) -> bool:
-    analysed = analyse_verb(cue.verb.text)
-    return analysed is not None and analysed[2]
 
 
 def _trim_end(analysis: Analysis, end: int) -> int:
