@@ -16,6 +16,7 @@ from quotex import lexicon
 from quotex.lexicon import ZWNJ
 from quotex.nlp import Analysis, Word
 from quotex.normalize import fold
+from quotex.segment import COMMAS
 from quotex.speakers import (
     MAX_NAME_WORDS,
     OPENING_QUOTES,
@@ -314,7 +315,7 @@ def _title_beside_name(analysis: Analysis, statement: Statement, mention: Mentio
         return title  # `استاندار X`: a title before the name
     after = statement.subject[-1].index + 1 if statement.subject else None
     words = analysis.words
-    closed = after is not None and after < len(words) and words[after].text in ("،", ",")
+    closed = after is not None and after < len(words) and words[after].text in COMMAS
     return title if closed else None
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from quotex.lexicon import ZWNJ, CueEntry, cue_lexicon, nominal_stems
+from quotex.lexicon import DOCUMENT_MARK, ZWNJ, CueEntry, cue_lexicon, nominal_stems
 from quotex.nlp import Analysis, Word
 
 # Forms of `to be` that end a clause when no tagger says where verbs are.
@@ -51,8 +51,6 @@ SUBJUNCTIVE_AUXILIARIES = frozenset({"باشد", "باشند", "باشم", "با
 # the object-preposition mark for that form in cues.txt.
 SPLIT_PREVERB_REACH = 25
 STATEMENT_INSIDE = "…"
-# The object mark in cues.txt of `آمد`: a document's words (`در پیام X آمده است`).
-DOCUMENT_MARK = "در+"
 # Punctuation that closes a clause: a cue's subject and split preverb stay inside one.
 CLAUSE_BREAKS = frozenset({":", "؛", ";", ".", "!", "?", "؟"})
 # Passive auxiliaries after a participle: `گفته شد` (it was said) has no speaker.

@@ -106,6 +106,7 @@ def build_article(source: str, analysis: nlp.Analysis) -> Article:
             analysis, entities.ORGANIZATION_TYPES,
             entities.organizations_in_titles([r.mention.title_words for r in resolved])
             + entities.outlets_in_bylines(analysis)
+            + entities.outlets_of_reporters(analysis)
             + entities.organizations_at_places(analysis, gazetteer)
             + entities.known_organizations(analysis),
             drop_places=True,

@@ -16,6 +16,7 @@ from quotex.cues import COPULA_STEM, COPULAS, verb_stem
 from quotex.lexicon import ZWNJ
 from quotex.model import Entity
 from quotex.nlp import Analysis, Word
+from quotex.segment import COMMAS
 from quotex.speakers import (
     PUNCTUATION,
     QUOTE_PAIRS,
@@ -30,6 +31,7 @@ from quotex.speakers import (
     match_entry,
     name_end_before_title,
     names_a_group,
+    only_a_title,
     organization_at,
     place_at,
     plausible_name,
@@ -47,8 +49,11 @@ DEMONYM_PLURALS = ("ان", "ها", "های")
 AS_REACH = 6
 ORGANIZATION_TYPES = ("ORG",)
 # What ends an outlet's name after a byline opening, and its longest name.
-OUTLET_ENDS = frozenset({"،", ",", ":", "-", "–", "—", "از", "به", "در", "و", "«", "»"})
+OUTLET_ENDS = COMMAS | {":", "-", "–", "—", "از", "به", "در", "و", "«", "»"}
 OUTLET_MAX_WORDS = 4
+# How many desk words may stand between a reporter and the outlet (`خبرنگار [حوزه
+# مجلس] فارس`).
+REPORTER_DESK_WORDS = 2
 LOCATION_TYPES = ("LOC",)
 CLOSING_QUOTES = frozenset(QUOTE_PAIRS.values())
 MINISTER_WORDS = frozenset({"وزیر", "وزرای", "وزیران"})
@@ -98,7 +103,7 @@ def add_person_entities(
             end = name_end_before_title(analysis.words, words[0].index, words[-1].index, limit)
             words = analysis.words[words[0].index : end + 1]
             words = drop_honorifics(_with_first_name(analysis, words), [])
-            if plausible_name([w.text for w in words]):
+            if plausible_name([w.text for w in words]) and not only_a_title(words):
                 spans.append(words)
     spans = [_without_trailing_nouns(words, spans) for words in spans]
     for words in sorted(spans, key=len, reverse=True):
@@ -128,7 +133,7 @@ def _title_after(analysis: Analysis, name: list[Word]) -> list[Word]:
     start = name[-1].index + 1
     if start <= sentence.last and analysis.words[start].text in CLOSING_QUOTES:
         start += 1  # `«آنگلا مرکل» صدراعظم آلمان`
-    if start <= sentence.last and analysis.words[start].text in ("،", ","):
+    if start <= sentence.last and analysis.words[start].text in COMMAS:
         start += 1
     appointed = _after_as(analysis, start, sentence.last)
     if appointed is not None:
@@ -153,7 +158,7 @@ def _title_after(analysis: Analysis, name: list[Word]) -> list[Word]:
         # عملیات ...] محسوب می‌شود`: words after the place are the object or predicate;
         # not a club's name (`سرمربی آلمانی لیورپول`)
         phrase = phrase[:place_end]
-    cut = next((i for i, w in enumerate(phrase) if w.text in ("،", ",")), len(phrase))
+    cut = next((i for i, w in enumerate(phrase) if w.text in COMMAS), len(phrase))
     return phrase[:cut]
 
 
@@ -244,6 +249,7 @@ def named_entities(
         if all({w.index for w in span} < indexes for span in overlapping):
             # new, or longer than what the NER found (`[سیستان] و بلوچستان`)
             spans = [span for span in spans if span not in overlapping] + [words]
+    bare_keys: dict[str, str] = {}
     for words in spans:
         name = original(analysis, words)
         key = name_key(name)
@@ -251,8 +257,34 @@ def named_entities(
             continue
         if key not in by_key:
             by_key[key] = Entity(name=name)
+            if "ORG" in types and (bare := _without_organization_head(words)):
+                bare_keys[key] = name_key(original(analysis, bare))
         by_key[key].mentions += 1
-    return list(by_key.values())
+    return _with_aliases_merged(by_key, bare_keys)
+
+
+def _without_organization_head(words: list[Word]) -> list[Word]:
+    """`[تیم فوتبال] سپاهان`, `[خبرگزاری] فارس`: the name without its generic heads;
+    [] when nothing else is left or there is no head."""
+    start = 0
+    while start < len(words) and (length := match_entry(words, start, "organization_heads")):
+        start += length
+    return words[start:] if 0 < start < len(words) else []
+
+
+def _with_aliases_merged(by_key: dict[str, Entity], bare_keys: dict[str, str]) -> list[Entity]:
+    """One entry per organization: a name with a generic head (`تیم سپاهان`, `باشگاه
+    سپاهان`, `خبرگزاری فارس`) joins the bare name when the text uses that too (`سپاهان`,
+    `فارس`), under the form the text uses most (`سپاهان`), the fullest of equals."""
+    groups: dict[str, list[Entity]] = {}
+    for key, entity in by_key.items():
+        bare = bare_keys.get(key)
+        groups.setdefault(bare if bare in by_key else key, []).append(entity)
+    merged = []
+    for members in groups.values():
+        best = max(members, key=lambda entity: (entity.mentions, len(entity.name)))
+        merged.append(Entity(best.name, sum(entity.mentions for entity in members)))
+    return merged
 
 
 def _ministry_of_a_title(analysis: Analysis, words: list[Word]) -> bool:
@@ -298,7 +330,7 @@ def outlets_in_bylines(analysis: Analysis) -> list[list[Word]]:
         if not match_entry(analysis.words, sent.first, "bylines"):
             continue
         i = sent.first
-        while i <= sent.last and analysis.words[i].text not in ("،", ","):
+        while i <= sent.last and analysis.words[i].text not in COMMAS:
             opener = match_entry(analysis.words, i, "bylines")
             if not opener:
                 i += 1
@@ -325,6 +357,26 @@ def _outlet_after(analysis: Analysis, start: int, last: int) -> list[Word]:
     return outlet
 
 
+def outlets_of_reporters(analysis: Analysis) -> list[list[Word]]:
+    """The outlet a reporter writes for (`به گزارش خبرنگار پارلمانی [فارس]`, `با خبرنگار
+    [مهر]`): an agency's short name counts here even where it is a common word."""
+    words = analysis.words
+    reporters = lexicon.words_of("reporters")
+    found = []
+    for reporter in words:
+        if reporter.text not in reporters:
+            continue
+        last = analysis.sentence_of(reporter).last
+        outlet_reach = min(last, reporter.index + REPORTER_DESK_WORDS + 1)
+        for i in range(reporter.index + 1, outlet_reach + 1):
+            if length := match_entry(words, i, "reporter_outlets"):
+                found.append(words[i : i + length])
+                break
+            if _breaks_a_name(words[i]) or words[i].entity:
+                break
+    return found
+
+
 def organizations_in_titles(titles: list[list[Word]]) -> list[list[Word]]:
     """The organization a title names: `سخنگوی سازمان ثبت اسناد` -> `سازمان ثبت اسناد`.
 
@@ -334,10 +386,10 @@ def organizations_in_titles(titles: list[list[Word]]) -> list[list[Word]]:
     found = []
     for title in titles:
         for i in range(1, len(title)):
-            if title[i].text in ("،", ","):
+            if title[i].text in COMMAS:
                 break
             if is_org_head(title, i):
-                end = next((k for k in range(i, len(title)) if title[k].text in ("،", ",")),
+                end = next((k for k in range(i, len(title)) if title[k].text in COMMAS),
                            len(title))
                 unit = i + match_entry(title, i, "organization_heads")
                 if unit < end and is_org_head(title, unit):
@@ -357,8 +409,12 @@ def organizations_at_places(
     for place in gazetteer:
         first = analysis.sentence_of(place[0]).first
         for head in range(place[0].index - 1, max(first, place[0].index - ORG_TO_PLACE) - 1, -1):
-            if _breaks_a_name(words[head]):
-                break
+            if _breaks_a_name(words[head]) or (
+                is_title_head(words, head) and not is_org_head(words, head)
+                and not is_org_head(words, head - 1)
+            ):
+                break  # `تیم سپاهان [نماینده] ایران`: the place is the title's (not in
+                # `هیئت مذاکره‌کننده ایران`, a title word right after the head)
             if is_org_head(words, head) and not is_title_head(words, head):
                 if not is_plural(words, head):  # `تیم‌هایی مثل برزیل`: no one body
                     found.append(words[head : place[-1].index + 1])

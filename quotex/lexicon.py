@@ -60,6 +60,17 @@ def first_names() -> frozenset[str]:
 # --- reporting verbs ---------------------------------------------------------------
 
 
+# Object marks of cues.txt, beside the object prepositions: `را` (the object is the
+# statement: `لزوم X را یادآور شد`), `را+` (the object with its predicate: `X را ضروری
+# دانست`; none without one), `را=` (the object is judged by the preverb itself: `X [Y را
+# ضروری] دانست`), `-` (the statement follows the verb), `از+` (an `از` phrase names whom
+# the speaker asks, and the statement follows: `از مردم خواست تا ...`; without one, no
+# statement), `در+` (the words are a document's: `در پیام X آمده است: ...`, X its author,
+# and `در این پیام` the speaker before; no document, no statement).
+RA, RA_PREDICATE, RA_BY_PREVERB = "را", "را+", "را="
+STATEMENT_AFTER, ADDRESSEE, DOCUMENT_MARK = "-", "از+", "در+"
+
+
 @dataclass(frozen=True)
 class CueEntry:
     """One reporting verb: a simple verb, or a preverbal element plus light verbs."""
@@ -96,7 +107,7 @@ NO_PRESENT = "-"
 
 def _object_preps(field: str) -> tuple[str, ...]:
     """`-` alone: the statement follows the verb; `-` among others: it may."""
-    return () if field == "-" else _split_variants(field)
+    return () if field == STATEMENT_AFTER else _split_variants(field)
 
 
 @cache

@@ -14,15 +14,20 @@ from dataclasses import dataclass
 
 # A number with its separators (`2.5`, `1,000`, `1404/08/20`), an acronym of short
 # letter groups and two dots or more (`آر.ان.ای`: one dot may be a lost space after a
-# sentence, `است.بعد`), a word (letters, digits, ZWNJ, underscores of hashtags), or
-# one other non-space character.
+# sentence, `است.بعد`), a Persian word (letters, ZWNJ, underscores of hashtags; a digit
+# glued on is a token of its own, as in scraped results tables: `طحان4`, `و25`), any
+# other word (Latin ones keep their digits: `B12`, `Nrf2`), or one other non-space
+# character.
+PERSIAN_LETTERS = "\u0621-\u065f\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f"
 TOKEN = re.compile(
     r"\d+(?:[.,/:٫٬]\d+)*"
     r"|(?:[^\W\d_]{1,3}\.\u200c?){2,}[^\W\d_]{1,3}(?![\w\u200c])"
-    r"|[\w\u200c]+|[^\w\s]",
+    rf"|[{PERSIAN_LETTERS}\u0670\u200c_]+|[\w\u200c]+|[^\w\s]",
     re.UNICODE,
 )
 SENTENCE_ENDS = frozenset({".", "!", "?", "؟", "…"})
+# The Persian comma and the Latin one, which scraped text mixes.
+COMMAS = frozenset({"،", ","})
 # Closing marks that stay with the sentence they close (`... است.»`).
 CLOSERS = frozenset({"»", '"', "”", ")", "]", "'"})
 

@@ -17,6 +17,7 @@ from functools import cache
 from quotex import lexicon
 from quotex.lexicon import ZWNJ, speaker_words, words_of
 from quotex.nlp import Analysis, Word
+from quotex.segment import COMMAS
 
 PUNCTUATION = frozenset("،,:؛;.!?«»\"'()[]-–—/")
 # Opening quote mark -> its closing mark.
@@ -32,7 +33,8 @@ SUPERLATIVE = "ترین"
 AGENT_PLURAL = "ندگان"
 ARABIC_PLURAL = "ین"
 # Endings that make an adjective of a place (`ایرانی`, `آمریکایی`, `کره‌ای`).
-DEMONYM_ENDINGS = ("یی", "ای", "ی")
+# `شیلیایی` is `شیلی` + `ایی`, `آمریکایی` is `آمریکا` + `یی`.
+DEMONYM_ENDINGS = ("ایی", "یی", "ای", "ی")
 # What may follow a table entry inside one ZWNJ-joined word (`کارشناس‌ها`, `مدیرکل‌ای`):
 # any other piece makes another word (`قاضی‌پور` is a surname, not `قاضی`).
 ENTRY_SUFFIXES = frozenset({"ها", "های", "هایی", "هایش", "ای", "ی", "اش", "شان"})
@@ -150,9 +152,10 @@ def ends_name(words: Sequence[Word], i: int) -> bool:
     """A title word, a cue's noun, a time word or a preposition is no part of a name,
     though the NER may tag it (`[محمد نوری کاپیتان]`, `[صدرزاده تاکید] کرد`, `[حمید
     ترابی چهارشنبه]`, `[بیژن مقانلو بعنوان]`), and nor is a word of address (`[محمدحسن
-    جان]`)."""
+    جان]`) or `دیگر` (`[نیکولاس آنلکا دیگر] بازیکن ...`)."""
     return is_title_head(words, i) or words[i].text in lexicon.cue_preverbs() or (
-        ends_subject(words[i])) or words[i].text in words_of("vocatives")
+        ends_subject(words[i])) or words[i].text in words_of("vocatives") or (
+        words[i].text in words_of("others"))
 
 
 def is_org_head(words: Sequence[Word], i: int) -> bool:
@@ -196,7 +199,7 @@ def after_time_adverbial(words: Sequence[Word], start: int, end: int) -> int:
             words[i].text in words_of("time_modifiers") or words[i].text.isdigit()
         ):
             i += 1
-    if i > start and i < end and words[i].text in ("،", ","):
+    if i > start and i < end and words[i].text in COMMAS:
         i += 1
     return i
 
@@ -323,7 +326,7 @@ def subject_before_object(words: list[Word]) -> list[Word]:
         tagged += 1
     if 0 < tagged < len(words) and is_list(words[tagged:]):
         return words[:tagged]  # `X [A، B، C و D] را`: the list is the object
-    commas = [i for i, w in enumerate(words) if w.text in ("،", ",")]
+    commas = [i for i, w in enumerate(words) if w.text in COMMAS]
     for comma in commas:
         rest = words[comma + 1 :]
         if is_list(rest) and not is_title_head(rest, 0):
@@ -360,7 +363,7 @@ def title_place_end(words: list[Word]) -> int | None:
     end = first[0] + first[1]
     # places in a row belong to the title (`نماینده مردم شیراز و زرقان`)
     while end + 1 < len(words) and (
-        _is_conjunction(words[end]) or words[end].text in ("،", ",")
+        _is_conjunction(words[end]) or words[end].text in COMMAS
     ) and (length := _place_length(words, end + 1)):
         end += 1 + length
     rest = range(end, len(words))
@@ -487,7 +490,7 @@ def drop_honorifics(words: list[Word], found: list[str]) -> list[Word]:
     out: list[Word] = []
     i = 0
     while i < len(words):
-        at_part_start = not out or out[-1].text in ("،", ",")
+        at_part_start = not out or out[-1].text in COMMAS
         length = match_entry(words, i, "honorifics") if at_part_start else 0
         if length and i + length < len(words):
             found.append(" ".join(w.text for w in words[i : i + length]))
@@ -587,7 +590,7 @@ def _could_be_name(words: list[Word]) -> bool:
 def _comma_parts(words: list[Word]) -> list[list[Word]]:
     parts: list[list[Word]] = [[]]
     for word in words:
-        if word.text in ("،", ","):
+        if word.text in COMMAS:
             parts.append([])
         else:
             parts[-1].append(word)
@@ -622,6 +625,11 @@ def name_shaped(texts: Sequence[str]) -> bool:
     )
 
 
+def only_a_title(words: Sequence[Word]) -> bool:
+    """`[مقام معظم رهبری]`, `[سرمربی]`: a title the NER tagged as a person."""
+    return match_entry(words, 0, "title_heads") == len(words)
+
+
 def _person_span(words: list[Word]) -> tuple[int, int] | None:
     """(first, last) index of the person's name in a speaker phrase, from the NER.
 
@@ -637,14 +645,15 @@ def _person_span(words: list[Word]) -> tuple[int, int] | None:
         words[end + 1].entity_begin or ends_name(words, end + 1)
     ):
         end += 1  # `[ترور نوا مجری] و کمدین`
-    if not plausible_name([w.text for w in words[start : end + 1]]):
+    span = words[start : end + 1]
+    if not plausible_name([w.text for w in span]) or only_a_title(span):
         return None
     # a lone tagged first name takes the surname after it (`[علی‌محمد] لروند`)
     while end == start and end + 1 < len(words) and _name_like(words, end + 1) and (
         words[end + 1].text not in lexicon.nominal_stems()
     ):
         following = words[end + 2] if end + 2 < len(words) else None
-        if following is not None and following.text not in ("،", ",") and not is_title_head(
+        if following is not None and following.text not in COMMAS and not is_title_head(
             words, end + 2
         ):
             break  # `[علی‌محمد] لروند`, `[علی‌محمد] لروند، امام جمعه`
@@ -652,11 +661,11 @@ def _person_span(words: list[Word]) -> tuple[int, int] | None:
     end = name_end_before_title(words, start, end, len(words), phrase_ends_name=True)
     while start > 0 and end - start < MAX_NAME_WORDS - 1 and _name_like(words, start - 1):
         if words[start - 1].text not in lexicon.first_names() or (
-            start - 1 > 0 and words[start - 2].text not in ("،", ",")
+            start - 1 > 0 and words[start - 2].text not in COMMAS
         ):
             break  # a first name at the phrase's start: `رسول [علی اشرفی‌پور]`
         start -= 1
-    runs_on = end + 1 < len(words) and words[end + 1].text not in ("،", ",")
+    runs_on = end + 1 < len(words) and words[end + 1].text not in COMMAS
     if start > 0 and is_title_head(words, 0) and (
         end == start or _is_conjunction(words[start - 1]) or runs_on
     ):
@@ -683,7 +692,7 @@ def name_end_before_title(
         if last + 1 == limit and phrase_ends_name:
             return last  # `[رامین پاشایی] فام` as the whole subject
         if last + 1 < limit:
-            title_at = last + 2 if words[last + 1].text in ("،", ",") else last + 1
+            title_at = last + 2 if words[last + 1].text in COMMAS else last + 1
             if title_at < limit and is_title_head(words, title_at):
                 return last
     return end
@@ -696,8 +705,7 @@ def _name_like(words: Sequence[Word], i: int) -> bool:
         and word.text not in PUNCTUATION
         and not _is_conjunction(word)
         and not word.text.isdigit()
-        and not ends_subject(word)
-        and not is_title_head(words, i)
+        and not ends_name(words, i)
         and not is_org_head(words, i)
         and match_entry(words, i, "honorifics") == 0
     )

@@ -22,15 +22,26 @@ from quotex.cues import (
     CLAUSE_BREAKS,
     COLONS,
     COPULAS,
-    DOCUMENT_MARK,
     STATEMENT_INSIDE,
     Cue,
     find_cues,
     is_present,
     verb_stem,
 )
-from quotex.lexicon import cue_lexicon, first_names, nominal_stems, words_of
+from quotex.lexicon import (
+    ADDRESSEE,
+    DOCUMENT_MARK,
+    RA,
+    RA_BY_PREVERB,
+    RA_PREDICATE,
+    STATEMENT_AFTER,
+    cue_lexicon,
+    first_names,
+    nominal_stems,
+    words_of,
+)
 from quotex.nlp import Analysis, Word
+from quotex.segment import COMMAS
 
 SENTENCE_END = frozenset({".", "!", "?", "؟"})
 # A colon headline's speaker is short: a name, a surname or a short title.
@@ -46,16 +57,6 @@ BYLINE_DASHES = frozenset({"-", "–", "—"})
 COMPLEMENTIZER_HEADS = frozenset({"این", "آن"})
 # Conjunctions that may open a new clause with its own subject.
 CLAUSE_CONJUNCTIONS = frozenset({"و", "اما", "ولی"})
-# Object marks of cues.txt: `را` (the object is the statement: `لزوم X را یادآور شد`),
-# `را+` (the object with its predicate: `X را ضروری دانست`; none without one), `-`
-# (the statement follows the verb), `از+` (an `از` phrase names whom the speaker asks,
-# and the statement follows: `از مردم خواست تا ...`; without one, no statement).
-RA, RA_PREDICATE, STATEMENT_AFTER, ADDRESSEE = "را", "را+", "-", "از+"
-# `را=`: the object is judged by the preverb itself (`X [Y را ضروری] دانست`).
-RA_BY_PREVERB = "را="
-# DOCUMENT_MARK (`در+`, quotex/cues.py): the words are a document's (`در پیام X آمده
-# است: ...`): X, the document's author, is the speaker; `در این پیام`: the speaker
-# before. No document, no statement.
 # How far a document noun may stand after its `در` (`در [ادامه] این گزارش`).
 DOCUMENT_REACH = 3
 DOCUMENT_POINTERS = frozenset({"این", "آن", "همین"})
@@ -119,7 +120,7 @@ def _in_topic_clause(analysis: Analysis, cue: Cue, later: list[Cue]) -> bool:
     # inside it until its comma or verb (`با بیان اینکه Y [،|است] بر Z تأکید کرد و گفت`
     # is outside)
     return opening is not None and not any(
-        w.text in ("،", ",") or w.text in CLAUSE_BREAKS or _is_finite_verb(w)
+        w.text in COMMAS or w.text in CLAUSE_BREAKS or _is_finite_verb(w)
         for w in words[opening:])
 
 
@@ -238,11 +239,11 @@ def _statement_for_cue(
     if after > sent.last:
         return None
     rest = [w for w in words[after : sent.last + 1] if w.text not in SENTENCE_END]
-    if len(rest) < MIN_STATEMENT_WORDS or rest[0].text in (",", "،") and len(rest) < 3:
+    if len(rest) < MIN_STATEMENT_WORDS or rest[0].text in COMMAS and len(rest) < 3:
         return None
     if rest[0].text == "و":
         return None  # `ابراز امیدواری کرد و گفت: ...`: the next cue carries the statement
-    if rest[0].text in ("،", ","):
+    if rest[0].text in COMMAS:
         rest = rest[1:]
     quoted = _quoted_span(analysis, rest[0].index)
     if quoted is not None:
@@ -262,7 +263,7 @@ def _before_conjoined_cue(analysis: Analysis, first: Word, cues: list[Cue]) -> W
             words[before].text in CLAUSE_CONJUNCTIONS
         ):
             last = before - 1
-            while last > first.index and words[last].text in ("،", ","):
+            while last > first.index and words[last].text in COMMAS:
                 last -= 1
             return words[last]
     return None
@@ -283,7 +284,7 @@ def _subject(analysis: Analysis, start: int, end: int) -> list[Word]:
         return subject
     for word in analysis.words[start:end]:
         # after a fronted adverbial's comma, or its `اما` (`علی‌رغم ادعای X اما [Y] گفت`)
-        if word.text in ("،", ",") or word.text in CLAUSE_CONJUNCTIONS - {"و"}:
+        if word.text in COMMAS or word.text in CLAUSE_CONJUNCTIONS - {"و"}:
             subject = speakers.subject_words(analysis, word.index + 1, end)
             if subject:
                 return subject
@@ -367,7 +368,7 @@ def _skip_byline(analysis: Analysis, start: int, end: int) -> int:
         return start
     if speakers.match_entry(words, start, "bylines"):
         for word in words[start:end]:
-            if word.text in ("،", ","):
+            if word.text in COMMAS:
                 return word.index + 1
         return end
     for word in words[start : min(end, start + BYLINE_MAX_WORDS + 1)]:
@@ -436,7 +437,7 @@ def _object_statement(analysis: Analysis, cue: Cue, region_start: int) -> tuple[
         prev = words[word.index - 1].text if word.index > 0 else ""
         if word.text in preps or (prev, word.text) in two_word:
             candidates.append(word.index)
-            if prev in ("،", ",") or word.index == region_start:
+            if prev in COMMAS or word.index == region_start:
                 opening.append(word.index)
     chosen = opening[-1] if opening else (candidates[0] if candidates else None)
     if chosen is None or chosen + 1 >= cue.first.index:
@@ -464,7 +465,7 @@ def _has_addressee(analysis: Analysis, cue: Cue, region_start: int) -> bool:
     before = analysis.words[max(region_start, cue.first.index - ADDRESSEE_MAX_WORDS - 1) :
                             cue.first.index]
     for word in reversed(before):
-        if _is_verb(word) or word.text in CLAUSE_BREAKS | {"،", ","}:
+        if _is_verb(word) or word.text in CLAUSE_BREAKS | COMMAS:
             return False
         if word.text == "از":
             asked = analysis.words[word.index + 1]
@@ -509,7 +510,7 @@ def _ra_object(
     # commas separate a list, which is the object (`X [خانواده، اشتغال، ... و Y] را`)
     listed = speakers.is_list(words[first:marker])
     for word in words[first:marker]:
-        if (word.text in ("،", ",") and not listed) or _is_finite_verb(word):
+        if (word.text in COMMAS and not listed) or _is_finite_verb(word):
             first = word.index + 1
     if first < marker and words[first].text == "و":
         first += 1
@@ -521,7 +522,7 @@ def _ra_object(
 
 
 def _skip_commas(analysis: Analysis, index: int) -> int:
-    while index < len(analysis.words) and analysis.words[index].text in ("،", ","):
+    while index < len(analysis.words) and analysis.words[index].text in COMMAS:
         index += 1
     return index
 
@@ -637,7 +638,7 @@ def _according(analysis: Analysis, phrase: list[Word]) -> Statement | None:
     sent = analysis.sentence_of(phrase[0])
     speaker_start = phrase[-1].index + 1
     comma = next(
-        (w.index for w in words[speaker_start : sent.last + 1] if w.text in ("،", ",")), None
+        (w.index for w in words[speaker_start : sent.last + 1] if w.text in COMMAS), None
     )
     if comma is None and speaker_start <= sent.last and (
         words[speaker_start].text in words_of("pronouns")
@@ -664,7 +665,7 @@ def _according(analysis: Analysis, phrase: list[Word]) -> Statement | None:
         if quoted is not None:
             return Statement(quoted[0], quoted[1], "direct", **base)
         return Statement(after[0].start, words[sent.last].end, "indirect", **base)
-    before = [w for w in words[sent.first : phrase[0].index] if w.text not in ("،", ",")]
+    before = [w for w in words[sent.first : phrase[0].index] if w.text not in COMMAS]
     if len(before) >= MIN_STATEMENT_WORDS:
         return Statement(before[0].start, before[-1].end, "indirect", **base)
     return None

@@ -217,3 +217,52 @@ def test_a_word_of_address_is_no_part_of_a_name():
     text = "وی گفت: «محمدحسن جان! بیا.» جان کری به تهران آمد."
     article = build_article("t", analysis_of(text, ("محمدحسن جان", "جان کری")))
     assert sorted(p.name for p in article.people) == ["جان کری", "محمدحسن"]
+
+
+def test_the_outlet_of_a_reporter_is_an_organization_even_a_common_word():
+    text = ("محمد رضایی در گفت‌وگو با خبرنگار پارلمانی فارس در زاهدان اظهار کرد: باران کم بود.\n"
+            "وی به خبرنگار ما گفت: سدها خالی است. مهر امسال بارانی بود.")
+    article = build_article("t", analysis_of(text, ("محمد رضایی",)))
+    assert [e.name for e in article.organizations] == ["فارس"]
+
+
+def test_a_name_with_a_generic_head_and_the_bare_name_are_one_organization():
+    text = ("به گزارش خبرگزاری فارس، تیم فوتبال سپاهان امروز تمرین کرد.\n"
+            "سپاهان هفته آینده با تیم پرسپولیس بازی دارد و خبرنگار فارس از تمرین گزارش داد. "
+            "هواداران سپاهان خوشحال هستند.")
+    analysis = analysis_of(text)
+    club = next(i for i, w in enumerate(analysis.words) if w.text == "تیم")
+    for word in analysis.words[club : club + 3]:  # the NER's `تیم فوتبال سپاهان`
+        word.entity, word.entity_begin = "ORG", word.index == club
+    article = build_article("t", analysis)
+    organizations = {e.name: e.mentions for e in article.organizations}
+    # under the form used most; the fullest of equals
+    assert organizations == {"خبرگزاری فارس": 2, "سپاهان": 3, "پرسپولیس": 1}
+
+
+def test_a_title_the_ner_took_for_a_person_is_no_person_and_speaks_as_a_title():
+    text = "مقام معظم رهبری در این دیدار فرمودند که مردم باید در انتخابات شرکت کنند."
+    article = build_article("t", analysis_of(text, ("مقام معظم رهبری",)))
+    assert article.people == []
+    (quote,) = article.quotes
+    assert (quote.speaker.name, quote.speaker.title) == (None, "مقام معظم رهبری")
+
+
+def test_other_after_a_name_and_a_demonym_in_ayi_are_no_names():
+    text = ("نیکولاس آنلکا دیگر بازیکن تیم شانگهای شنهوا است.\n"
+            "سناتور شیلیایی گفت که پرونده باید بررسی شود.")
+    analysis = analysis_of(text, ("نیکولاس آنلکا دیگر",))
+    _tag(analysis, ("شیلیایی",), "ORG")
+    article = build_article("t", analysis)
+    assert [p.name for p in article.people] == ["نیکولاس آنلکا"]
+    assert "شیلیایی" not in [e.name for e in article.organizations]
+
+
+def test_a_title_between_a_club_and_a_place_ends_the_club_name():
+    text = "تیم سپاهان نماینده ایران امروز به عربستان رفت."
+    article = build_article("t", analysis_of(text))
+    assert [e.name for e in article.organizations] == ["سپاهان"]
+    # a title word right after the organization word is part of its name
+    text = "عضو هیات مذاکره کننده ایران گفت که مذاکره ادامه دارد."
+    article = build_article("t", analysis_of(text))
+    assert [e.name for e in article.organizations] == ["هیات مذاکره کننده ایران"]
