@@ -48,6 +48,9 @@ DEMONYM_PLURALS = ("ان", "ها", "های")
 # How far after a name `به عنوان TITLE` may start (`X امروز رسما به عنوان ...`).
 AS_REACH = 6
 ORGANIZATION_TYPES = ("ORG",)
+# Prepositions whose object may be a name (`در دیدار [با] X`).
+PREPOSITIONS = frozenset({"با", "از", "به", "در", "بر", "برای", "نزد", "درباره", "علیه",
+                          "همراه", "بدون"})
 # What ends an outlet's name after a byline opening, and its longest name.
 OUTLET_ENDS = COMMAS | {":", "-", "–", "—", "از", "به", "در", "و", "«", "»"}
 OUTLET_MAX_WORDS = 4
@@ -133,8 +136,8 @@ def _title_after(analysis: Analysis, name: list[Word]) -> list[Word]:
     start = name[-1].index + 1
     if start <= sentence.last and analysis.words[start].text in CLOSING_QUOTES:
         start += 1  # `«آنگلا مرکل» صدراعظم آلمان`
-    if start <= sentence.last and analysis.words[start].text in COMMAS:
-        start += 1
+    comma_after_name = start <= sentence.last and analysis.words[start].text in COMMAS
+    start += comma_after_name
     appointed = _after_as(analysis, start, sentence.last)
     if appointed is not None:
         start = appointed
@@ -159,7 +162,20 @@ def _title_after(analysis: Analysis, name: list[Word]) -> list[Word]:
         # not a club's name (`سرمربی آلمانی لیورپول`)
         phrase = phrase[:place_end]
     cut = next((i for i, w in enumerate(phrase) if w.text in COMMAS), len(phrase))
+    if comma_after_name and cut == len(phrase) and _after_a_preposition(analysis, name):
+        return []  # `در دیدار با X، [وزیر امور خارجه] گفت`: the title is the subject's
     return phrase[:cut]
+
+
+def _after_a_preposition(analysis: Analysis, name: list[Word]) -> bool:
+    """Whether a preposition stands right before the name (`در دیدار با [X]،`): a
+    comma after the name then closes a fronted adverbial, and a title after it that no
+    second comma closes is the clause's subject, not X's (`با X مدیر مسئول روزنامه Y`,
+    with no comma, is X's)."""
+    before = name[0].index - 1
+    return before >= analysis.sentence_of(name[0]).first and (
+        analysis.words[before].text in PREPOSITIONS
+    )
 
 
 def _a_name_alone(words: list[Word]) -> bool:

@@ -928,3 +928,15 @@ def test_according_to_a_surname_the_tagger_calls_an_adjective_or_to_a_bare_prono
     assert quotes[1:] == [
         ("فرشید قدیمی", "به گفته", "مسابقات دوومیدانی در این شهر برگزار شده است."),
         ("فرشید قدیمی", "به گفته", "افرادی که تمرین می‌کنند در بهار راحت‌ترند.")]
+
+
+def test_a_title_after_a_fronted_meeting_with_a_name_is_the_speakers_not_the_names():
+    text = ("در دیدار با علی لاریجانی، وزیر امور خارجه گفت: روابط دو کشور خوب است.\n"
+            "الیاس حضرتی در مناظره با علی یوسف پور مدیر مسئول روزنامه کیهان شرکت کرد.")
+    article = build_article("t", analysis_of(text, ("علی لاریجانی", "الیاس حضرتی", "علی یوسف پور")))
+    (quote,) = article.quotes
+    assert (quote.speaker.name, quote.speaker.title) == (None, "وزیر امور خارجه")
+    titles = {p.name: p.titles for p in article.people}
+    assert titles["علی لاریجانی"] == []
+    # no comma after the name: the title is its apposition
+    assert titles["علی یوسف پور"] == ["مدیر مسئول روزنامه کیهان"]
