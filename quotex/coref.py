@@ -173,7 +173,7 @@ def _same_role(title: str, other: str) -> bool:
     اروپا` and `رئیس سازمان هواشناسی` are two people; `بازیگر قدیمی` and `بازیگر
     پیشکسوت` may be one)."""
     words, other_words = name_key(title).split(), name_key(other).split()
-    if words[0] != other_words[0]:
+    if words[0] != other_words[0] or _former(words) != _former(other_words):
         return False
     if len(words) <= 2 or len(other_words) <= 2:
         return True
@@ -190,7 +190,17 @@ def _joined_role(tokens: list[str], title: str) -> bool:
         tokens[:n] == known and tokens[n] == "و")
 
 
+def _former(tokens: list[str]) -> bool:
+    """A past role (`مدیرکل سابق`): never the same person as the role without it. Only
+    the first of two roles joined by `و` counts (`عضو شورا و مدیرکل اسبق ...` is a
+    member now)."""
+    first_role = tokens[: tokens.index("و")] if "و" in tokens else tokens
+    return any(t in lexicon.words_of("former_markers") for t in first_role)
+
+
 def _title_matches(tokens: list[str], title: str) -> bool:
+    if _former(tokens) != _former(name_key(title).split()):
+        return False
     if "".join(tokens) in "".join(name_key(title).split()):
         return True  # spacing aside (`مدیر کل` / `مدیرکل`), a part of the title
     other = name_key(title).split()

@@ -191,7 +191,9 @@ def _after_as(analysis: Analysis, start: int, last: int) -> int | None:
     """Index after `به عنوان` when it comes within a few words and before any verb."""
     words = analysis.words
     for i in range(start, min(last, start + AS_REACH)):
-        if verb_stem(words[i].text) is not None or words[i].upos in ("VERB", "AUX"):
+        if verb_stem(words[i].text) is not None or words[i].upos in ("VERB", "AUX") or (
+            words[i].entity == "PER"  # `X در خصوص انتصاب [Y] به عنوان TITLE`: Y's title
+        ):
             return None
         if words[i].text == "به" and words[i + 1].text.replace(ZWNJ, "") == "عنوان":
             return i + 2

@@ -29,6 +29,8 @@ PLURAL_SUFFIXES = ("هایی", "های", "ها")
 # Plural endings of a group of people (`محققان`, `کارشناس‌ها`), and the superlative.
 GROUP_PLURALS = ("ان", "ها")
 SUPERLATIVE = "ترین"
+# Arabic plural endings (`مقامات`, `مسئولین`): with a demonstrative, a group.
+ARABIC_PLURALS = ("ات", "ین")
 # Plural of agent nouns (`تامین‌کنندگان`, `تولیدکنندگان`): a group of people.
 AGENT_PLURAL = "ندگان"
 ARABIC_PLURAL = "ین"
@@ -431,6 +433,20 @@ def parse_mention(words: list[Word]) -> Mention:
         is_org_head(words, 1) and not is_title_head(words, 1)
     ):
         mention.kind = "organization"  # `این رسانه‌ها`, `این خبرگزاری`: a body, no person
+        return mention
+    if words[0].text in words_of("demonstratives") and len(words) > 1 and (
+        words[1].text in lexicon.cue_lexicon().documents
+    ):
+        mention.kind = "organization"  # `این گزارش می‌افزاید`: a document says it, no person
+        return mention
+    if words[0].text in words_of("demonstratives") and len(words) > 1 and (
+        (len(words) == 2 and _is_description([words[1]])) or is_plural(words, 1)
+        or words[1].text.endswith(ARABIC_PLURALS) or match_entry(words, 1, "group_heads") > 0
+    ):
+        # `این مقامات`, `این کارشناسان`: a group, not the one before (`این روان شناس` is
+        # one: an `ان` word counts only alone)
+        mention.anonymous = True
+        mention.title_words = words
         return mention
     if words[0].text in words_of("demonstratives") and (
         len(words) <= 3 or (len(words) > 1 and is_title_head(words, 1))

@@ -940,3 +940,35 @@ def test_a_title_after_a_fronted_meeting_with_a_name_is_the_speakers_not_the_nam
     assert titles["علی لاریجانی"] == []
     # no comma after the name: the title is its apposition
     assert titles["علی یوسف پور"] == ["مدیر مسئول روزنامه کیهان"]
+
+
+def test_a_former_title_is_never_the_person_with_the_same_title_now():
+    text = ("محمد خداپرست، مدیرکل سابق محیط زیست استان اردبیل گفت: کارها خوب پیش رفت.\n"
+            "سعید شهند، مدیرکل جدید محیط زیست استان اردبیل گفت: برنامه داریم.\n"
+            "مدیرکل سابق محیط زیست استان اردبیل تصریح کرد: از همه تشکر می‌کنم.")
+    article = build_article("t", analysis_of(text, ("محمد خداپرست", "سعید شهند")))
+    assert [q.speaker.name for q in article.quotes] == ["محمد خداپرست", "سعید شهند", "محمد خداپرست"]
+
+
+def test_this_report_and_these_officials_are_not_the_speaker_before():
+    text = ("یکی از مقامات آژانس گفت که ایران همکاری کرده است. بولتن دانشمندان اتمی آمریکا "
+            "گزارشی منتشر کرد. این گزارش می‌افزاید که خطر جنگ زیاد است. برخی مقامات ارشد "
+            "آمریکا نیز نظر دیگری دارند. این مقامات اعلام کردند که حمله در کار نیست.")
+    article = build_article("t", analysis_of(text))
+    speakers = [(q.speaker.kind, q.speaker.name, q.speaker.title) for q in article.quotes]
+    assert speakers[1:] == [("organization", "این گزارش", None), ("person", None, "این مقامات")]
+    # one person (`روان شناس` is no plural): the speaker before
+    text = "مریم نجفی پور گفت: سالمندان تنها هستند.\nاین روان شناس می‌گوید: شادی مهم است."
+    article = build_article("t", analysis_of(text, ("مریم نجفی پور",)))
+    assert [q.speaker.name for q in article.quotes] == ["مریم نجفی پور"] * 2
+
+
+def test_a_title_given_with_as_to_another_person_is_not_the_speakers():
+    text = ("سرپرست پیشین تیم فوتبال پرسپولیس گفت: باید به سرمربی اختیار داد.\n"
+            "محمود خوردبین در خصوص انتصاب سعید شیرینی به عنوان رئیس کانون پیشکسوتان باشگاه "
+            "پرسپولیس گفت: این تصمیم اشتباه بود.")
+    article = build_article("t", analysis_of(text, ("محمود خوردبین", "سعید شیرینی")))
+    assert [(q.speaker.name, q.speaker.title) for q in article.quotes] == [
+        ("محمود خوردبین", "سرپرست پیشین تیم فوتبال پرسپولیس")] * 2
+    titles = {p.name: p.titles for p in article.people}
+    assert titles["سعید شیرینی"] == ["رئیس کانون پیشکسوتان باشگاه پرسپولیس"]
