@@ -64,6 +64,9 @@ COPULA_PRESENT = {"است": "", "هست": "", "هستند": "ند", "اند": "�
 COPULA_CLITICS = ("اند", "ند")
 # Punctuation that can open a statement right after a cue.
 COLONS = frozenset({":", "："})
+# Right after a cue, a semicolon typed for the colon (`عنوان کرد؛ در صنعت ...`) opens
+# the statement too.
+CUE_COLONS = COLONS | {"؛", ";"}
 
 
 @dataclass

@@ -22,6 +22,7 @@ from quotex.cues import (
     CLAUSE_BREAKS,
     COLONS,
     COPULAS,
+    CUE_COLONS,
     STATEMENT_INSIDE,
     Cue,
     find_cues,
@@ -227,8 +228,8 @@ def _statement_for_cue(
         first, last = object_span
         return Statement(words[first].start, words[last].end, "indirect", confidence=0.75, **base)
 
-    if after <= sent.last and words[after].text in COLONS:
-        start, end = _colon_text(analysis, after, cues, subject)
+    if after <= sent.last and words[after].text in CUE_COLONS:
+        start, end = _colon_text(analysis, after, cues, subject, after_cue=True)
         if start is None:
             return None
         return Statement(start, end, "direct", confidence=0.9, **base)
@@ -528,14 +529,17 @@ def _skip_commas(analysis: Analysis, index: int) -> int:
 
 
 def _colon_text(
-    analysis: Analysis, colon: int, cues: list[Cue], subject: list[Word]
+    analysis: Analysis, colon: int, cues: list[Cue], subject: list[Word],
+    after_cue: bool = False,
 ) -> tuple[int | None, int]:
     """Text after a colon: to the end of the paragraph, or of the quotation it opens
-    when that quotation is a whole sentence (narrative may follow it)."""
+    when that quotation is a whole sentence (narrative may follow it). After a cue
+    (`after_cue`), a colon that ends its paragraph opens the next one (`وزیر در پایان
+    گفت:` and the words below); a headline's does not (`علائم استرس:` over a list)."""
     words = analysis.words
-    if colon + 1 >= len(words) or words[colon + 1].sentence != words[colon].sentence and (
-        analysis.sentences[words[colon + 1].sentence].paragraph
-        != analysis.sentences[words[colon].sentence].paragraph
+    if colon + 1 >= len(words) or not after_cue and (
+        analysis.sentence_of(words[colon + 1]).paragraph
+        != analysis.sentence_of(words[colon]).paragraph
     ):
         return None, 0
     first = words[colon + 1]
@@ -567,7 +571,7 @@ def _end_before_next_attribution(
         opener = analysis.words[sent.first]
         for cue in by_sentence.get(sent.index, []):
             after = cue.last.index + 1
-            with_colon = after <= sent.last and analysis.words[after].text in COLONS
+            with_colon = after <= sent.last and analysis.words[after].text in CUE_COLONS
             named = (
                 opener.text in words_of("narrator_pronouns")
                 or opener.entity == "PER"

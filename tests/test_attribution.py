@@ -972,3 +972,17 @@ def test_a_title_given_with_as_to_another_person_is_not_the_speakers():
         ("محمود خوردبین", "سرپرست پیشین تیم فوتبال پرسپولیس")] * 2
     titles = {p.name: p.titles for p in article.people}
     assert titles["سعید شیرینی"] == ["رئیس کانون پیشکسوتان باشگاه پرسپولیس"]
+
+
+def test_a_cues_colon_at_the_end_of_a_paragraph_opens_the_next_but_a_headlines_does_not():
+    text = ("وزیر کشور در پایان گفت:\n\nانتخابات به موقع برگزار می‌شود.\n\n"
+            "علائم استرس مزمن:\n\nسردرد و بی‌خوابی.")
+    article = build_article("t", analysis_of(text))
+    assert [(q.speaker.title, q.type, q.text) for q in article.quotes] == [
+        ("وزیر کشور", "direct", "انتخابات به موقع برگزار می‌شود.")]
+
+
+def test_a_semicolon_typed_for_the_colon_after_a_cue_opens_a_direct_statement():
+    text = "مدیرعامل اتحادیه مرغداران در این نشست عنوان کرد؛ در صنعت مرغ مشکلات زیادی داریم."
+    (quote,) = build_article("t", analysis_of(text)).quotes
+    assert (quote.type, quote.text) == ("direct", "در صنعت مرغ مشکلات زیادی داریم.")
