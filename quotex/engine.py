@@ -43,8 +43,9 @@ def build_article(source: str, analysis: nlp.Analysis) -> Article:
     statements = find_statements(analysis)
     people = coref.People()
     gazetteer = entities.gazetteer_matches(analysis)
+    outlets = entities.named_outlets(analysis)
     # first, so that surnames find names given anywhere
-    entities.add_person_entities(analysis, people, gazetteer)
+    entities.add_person_entities(analysis, people, gazetteer + outlets)
     resolved = coref.resolve(analysis, statements, people)
 
     ids: dict[int, str] = {}
@@ -107,6 +108,7 @@ def build_article(source: str, analysis: nlp.Analysis) -> Article:
             entities.organizations_in_titles([r.mention.title_words for r in resolved])
             + entities.outlets_in_bylines(analysis)
             + entities.outlets_of_reporters(analysis)
+            + outlets
             + entities.organizations_at_places(analysis, gazetteer)
             + entities.known_organizations(analysis),
             drop_places=True,

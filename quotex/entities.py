@@ -87,18 +87,19 @@ def entity_spans(analysis: Analysis) -> Iterator[tuple[str, list[Word]]]:
 
 
 def add_person_entities(
-    analysis: Analysis, people: People, gazetteer: list[list[Word]]
+    analysis: Analysis, people: People, not_persons: list[list[Word]]
 ) -> None:
     """Note every person span the NER found, creating persons for new names.
 
     Full names go first, so that a surname alone counts for its full name; a first
-    name just before a span joins it (`روح‌الله [خلج قاسم‌آبادی]`). A span inside a
-    `gazetteer` place (`gazetteer_matches`) is no person.
+    name just before a span joins it (`روح‌الله [خلج قاسم‌آبادی]`). A span inside one
+    of `not_persons` (gazetteer places, named outlets: `آژانس [پرنسا لاتینا]`) is no
+    person.
     """
-    places = {w.index for place in gazetteer for w in place}
+    named = {w.index for span in not_persons for w in span}
     spans = []
     for entity, words in entity_spans(analysis):
-        if entity == "PER" and not all(w.index in places for w in words):
+        if entity == "PER" and not all(w.index in named for w in words):
             words = words[: next((i for i in range(1, len(words)) if ends_name(words, i)),
                                  len(words))]
             words = _without_nationality(words)
@@ -373,6 +374,21 @@ def _outlet_after(analysis: Analysis, start: int, last: int) -> list[Word]:
     ):
         return []
     return outlet
+
+
+def named_outlets(analysis: Analysis) -> list[list[Word]]:
+    """Outlets named after what they are, by a name the NER tagged as anything
+    (`آژانس [پرنسا لاتینا]`, `نشریه [Pediatrics]`): the head and that name. A plural head
+    (`روزنامه‌ها`) names none."""
+    words = analysis.words
+    spans = {words[0].index: words for _, words in entity_spans(analysis)}
+    found = []
+    for i in range(len(words)):
+        head = match_entry(words, i, "media_heads")
+        name = spans.get(i + head) if head and not is_plural(words, i) else None
+        if name is not None and name[0].sentence == words[i].sentence:
+            found.append(words[i : name[-1].index + 1])
+    return found
 
 
 def outlets_of_reporters(analysis: Analysis) -> list[list[Word]]:

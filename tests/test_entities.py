@@ -266,3 +266,11 @@ def test_a_title_between_a_club_and_a_place_ends_the_club_name():
     text = "عضو هیات مذاکره کننده ایران گفت که مذاکره ادامه دارد."
     article = build_article("t", analysis_of(text))
     assert [e.name for e in article.organizations] == ["هیات مذاکره کننده ایران"]
+
+
+def test_a_name_after_an_outlet_word_is_the_outlets_even_when_tagged_as_a_person():
+    text = ("به نقل از آژانس پرنسا لاتینا، رئیس جمهور شیلی گفت که قرارداد امضا شد.\n"
+            "روزنامه‌ها از سفر میشل باچلت خبر دادند.")
+    article = build_article("t", analysis_of(text, ("پرنسا لاتینا", "میشل باچلت")))
+    assert [p.name for p in article.people] == ["میشل باچلت"]  # no outlet after a plural
+    assert [e.name for e in article.organizations] == ["آژانس پرنسا لاتینا"]
