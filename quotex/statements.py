@@ -641,18 +641,25 @@ def _according(analysis: Analysis, phrase: list[Word]) -> Statement | None:
     words = analysis.words
     sent = analysis.sentence_of(phrase[0])
     speaker_start = phrase[-1].index + 1
-    comma = next(
+    # the comma after the speaker, or the speaker's last word where none closes it
+    closed_at = next(
         (w.index for w in words[speaker_start : sent.last + 1] if w.text in COMMAS), None
     )
-    if comma is None and speaker_start <= sent.last and (
+    opens_sentence = phrase[0].index == sent.first
+    if closed_at is None and speaker_start <= sent.last and (
         words[speaker_start].text in words_of("pronouns")
     ):
-        comma = speaker_start  # `به گفته وی افرادی که ...`: the pronoun alone speaks
+        closed_at = speaker_start  # `به گفته وی افرادی که ...`: the pronoun alone speaks
         speaker_end = speaker_start + 1
+    elif closed_at is None and opens_sentence and (
+        (end := _according_speaker_end(analysis, speaker_start, sent.last)) is not None
+    ):
+        speaker_end = end  # no comma: the name, or the title with its place, speaks
+        closed_at = end - 1
     else:
-        speaker_end = comma if comma is not None else min(speaker_start + 4, sent.last + 1)
+        speaker_end = closed_at if closed_at is not None else min(speaker_start + 4, sent.last + 1)
     subject = speakers.subject_words(analysis, speaker_start, speaker_end)
-    if not subject or (comma is None and subject[0].parsed and subject[0].upos == "ADJ"):
+    if not subject or (closed_at is None and subject[0].parsed and subject[0].upos == "ADJ"):
         # `پاسخ برانکو به ادعای عجیب باشگاه`: the claim's adjective, no one (but a
         # surname the tagger calls an adjective speaks: `به گفته قدیمی، ...`)
         return None
@@ -662,9 +669,9 @@ def _according(analysis: Analysis, phrase: list[Word]) -> Statement | None:
         "subject": subject,
         "confidence": 0.75,
     }
-    after = [w for w in words[(comma or speaker_end) + 1 : sent.last + 1]]
+    after = [w for w in words[(closed_at or speaker_end) + 1 : sent.last + 1]]
     after = [w for w in after if w.text not in SENTENCE_END]
-    if comma is not None and len(after) >= MIN_STATEMENT_WORDS:
+    if closed_at is not None and len(after) >= MIN_STATEMENT_WORDS:
         quoted = _quoted_span(analysis, after[0].index)
         if quoted is not None:
             return Statement(quoted[0], quoted[1], "direct", **base)
@@ -673,6 +680,21 @@ def _according(analysis: Analysis, phrase: list[Word]) -> Statement | None:
     if len(before) >= MIN_STATEMENT_WORDS:
         return Statement(before[0].start, before[-1].end, "indirect", **base)
     return None
+
+
+def _according_speaker_end(analysis: Analysis, start: int, last: int) -> int | None:
+    """Where the speaker of a sentence-opening `به گفته` ends when no comma closes it:
+    after a tagged name (`به گفته [علی رضایی] قیمت‌ها ...`), or after a title's place
+    (`به گفته [معاون عمرانی استانداری اردبیل] افزایش ...`); None when neither shows."""
+    words = analysis.words
+    if words[start].entity == "PER":
+        end = start + 1
+        while end <= last and words[end].entity == "PER" and not words[end].entity_begin:
+            end += 1
+        return end
+    phrase = speakers.subject_words(analysis, start, last + 1)
+    place_end = speakers.title_place_end(phrase) if phrase else None
+    return phrase[place_end - 1].index + 1 if place_end is not None else None
 
 
 # --- colon headlines: `احدی: ...` ------------------------------------------------------------

@@ -986,3 +986,13 @@ def test_a_semicolon_typed_for_the_colon_after_a_cue_opens_a_direct_statement():
     text = "مدیرعامل اتحادیه مرغداران در این نشست عنوان کرد؛ در صنعت مرغ مشکلات زیادی داریم."
     (quote,) = build_article("t", analysis_of(text)).quotes
     assert (quote.type, quote.text) == ("direct", "در صنعت مرغ مشکلات زیادی داریم.")
+
+
+def test_according_to_a_name_or_a_title_with_its_place_and_no_comma():
+    text = "به گفته معاون امور عمرانی استانداری اردبیل افزایش مشارکت‌های مردمی مهم است."
+    (quote,) = build_article("t", analysis_of(text)).quotes
+    assert (quote.speaker.name, quote.speaker.title, quote.text) == (
+        None, "معاون امور عمرانی استانداری اردبیل", "افزایش مشارکت‌های مردمی مهم است.")
+    text = "به گفته علی رضایی قیمت‌ها در ماه گذشته بالا رفته است."
+    (quote,) = build_article("t", analysis_of(text, ("علی رضایی",))).quotes
+    assert (quote.speaker.name, quote.text) == ("علی رضایی", "قیمت‌ها در ماه گذشته بالا رفته است.")
