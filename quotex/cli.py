@@ -49,6 +49,23 @@ ModelDirOption = Annotated[
 ]
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from quotex import __version__
+
+        stdout.print(f"quotex {__version__}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True,
+        help="Show the version and exit.")] = False,
+) -> None:
+    """Options of every command (the help text is the app's)."""
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     stderr.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)

@@ -86,3 +86,11 @@ def test_models_shows_the_set_in_use_and_its_scores():
 def test_models_with_a_missing_folder_is_one_line(tmp_path):
     result = runner.invoke(app, ["models", "--model-dir", str(tmp_path / "none")])
     assert result.exit_code != 0 and len(result.output.strip().splitlines()) == 1
+
+
+def test_version_prints_the_package_version():
+    from quotex import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"quotex {__version__}"
