@@ -378,7 +378,7 @@ def _outlet_after(analysis: Analysis, start: int, last: int) -> list[Word]:
 
 def named_outlets(analysis: Analysis) -> list[list[Word]]:
     """Outlets named after what they are, by a name the NER tagged as anything
-    (`آژانس [پرنسا لاتینا]`, `نشریه [Pediatrics]`): the head and that name. A plural head
+    (`آژانس [پرنسا لاتینا]`, `شبکه [الجزیره]`): the head and that name. A plural head
     (`روزنامه‌ها`) names none."""
     words = analysis.words
     spans = {words[0].index: words for _, words in entity_spans(analysis)}
