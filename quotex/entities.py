@@ -18,6 +18,7 @@ from quotex.model import Entity
 from quotex.nlp import Analysis, Word
 from quotex.segment import COMMAS
 from quotex.speakers import (
+    OPENING_QUOTES,
     PUNCTUATION,
     QUOTE_PAIRS,
     adjective_of,
@@ -48,9 +49,6 @@ DEMONYM_PLURALS = ("ان", "ها", "های")
 # How far after a name `به عنوان TITLE` may start (`X امروز رسما به عنوان ...`).
 AS_REACH = 6
 ORGANIZATION_TYPES = ("ORG",)
-# Prepositions whose object may be a name (`در دیدار [با] X`).
-PREPOSITIONS = frozenset({"با", "از", "به", "در", "بر", "برای", "نزد", "درباره", "علیه",
-                          "همراه", "بدون"})
 # What ends an outlet's name after a byline opening, and its longest name.
 OUTLET_ENDS = COMMAS | {":", "-", "–", "—", "از", "به", "در", "و", "«", "»"}
 OUTLET_MAX_WORDS = 4
@@ -138,7 +136,8 @@ def _title_after(analysis: Analysis, name: list[Word]) -> list[Word]:
     if start <= sentence.last and analysis.words[start].text in CLOSING_QUOTES:
         start += 1  # `«آنگلا مرکل» صدراعظم آلمان`
     comma_after_name = start <= sentence.last and analysis.words[start].text in COMMAS
-    start += comma_after_name
+    if comma_after_name:
+        start += 1
     appointed = _after_as(analysis, start, sentence.last)
     if appointed is not None:
         start = appointed
@@ -163,19 +162,38 @@ def _title_after(analysis: Analysis, name: list[Word]) -> list[Word]:
         # not a club's name (`سرمربی آلمانی لیورپول`)
         phrase = phrase[:place_end]
     cut = next((i for i, w in enumerate(phrase) if w.text in COMMAS), len(phrase))
-    if comma_after_name and cut == len(phrase) and _after_a_preposition(analysis, name):
+    if comma_after_name and cut == len(phrase) and _fronted_meeting_with(analysis, name, verb):
         return []  # `در دیدار با X، [وزیر امور خارجه] گفت`: the title is the subject's
     return phrase[:cut]
 
 
-def _after_a_preposition(analysis: Analysis, name: list[Word]) -> bool:
-    """Whether a preposition stands right before the name (`در دیدار با [X]،`): a
-    comma after the name then closes a fronted adverbial, and a title after it that no
-    second comma closes is the clause's subject, not X's (`با X مدیر مسئول روزنامه Y`,
-    with no comma, is X's)."""
+def _fronted_meeting_with(analysis: Analysis, name: list[Word], verb: Word | None) -> bool:
+    """Whether the name is the object of a sentence-opening prepositional phrase and a
+    cue follows the title (`در دیدار با [X]، وزیر امور خارجه گفت`): the comma closes
+    the phrase, and the title is the speaker's. `با X، سرمربی تیم ملی گفت‌وگو کرد`
+    (no cue) and `با X مدیر مسئول روزنامه Y` (no comma) keep X's title."""
+    words = analysis.words
+    sentence = analysis.sentence_of(name[0])
     before = name[0].index - 1
-    return before >= analysis.sentence_of(name[0]).first and (
-        analysis.words[before].text in PREPOSITIONS
+    while before > sentence.first and (
+        words[before].text in OPENING_QUOTES or match_entry(words, before, "honorifics")
+    ):
+        before -= 1  # `با دکتر X`, `با «X»`
+    return (
+        before >= sentence.first
+        and words[before].text in lexicon.words_of("prepositions")
+        and words[sentence.first].text in lexicon.words_of("prepositions")
+        and not any(w.text in COMMAS for w in words[sentence.first : name[0].index])
+        and verb is not None and _is_cue_verb(analysis, verb)
+    )
+
+
+def _is_cue_verb(analysis: Analysis, verb: Word) -> bool:
+    """A verb of saying, simple (`گفت`) or the light verb of a cue (`اظهار کرد`)."""
+    stem = verb_stem(verb.text)
+    before = analysis.words[verb.index - 1] if verb.index > 0 else None
+    return stem in lexicon.cue_lexicon().simple or (
+        before is not None and (before.text, stem) in lexicon.cue_lexicon().compounds
     )
 
 
@@ -283,10 +301,11 @@ def named_entities(
 
 
 def _without_organization_head(words: list[Word]) -> list[Word]:
-    """`[تیم فوتبال] سپاهان`, `[خبرگزاری] فارس`: the name without its generic heads;
-    [] when nothing else is left or there is no head."""
+    """`[تیم فوتبال] سپاهان`, `[خبرگزاری] فارس`: the name without its generic heads
+    ([name_heads]; `وزارت نفت` keeps its head); [] when nothing else is left or there
+    is no head."""
     start = 0
-    while start < len(words) and (length := match_entry(words, start, "organization_heads")):
+    while start < len(words) and (length := match_entry(words, start, "name_heads")):
         start += length
     return words[start:] if 0 < start < len(words) else []
 
@@ -381,14 +400,26 @@ def named_outlets(analysis: Analysis) -> list[list[Word]]:
     (`آژانس [پرنسا لاتینا]`, `شبکه [الجزیره]`): the head and that name. A plural head
     (`روزنامه‌ها`) names none."""
     words = analysis.words
-    spans = {words[0].index: words for _, words in entity_spans(analysis)}
+    spans = {span[0].index: span for _, span in entity_spans(analysis)}
     found = []
     for i in range(len(words)):
         head = match_entry(words, i, "media_heads")
         name = spans.get(i + head) if head and not is_plural(words, i) else None
-        if name is not None and name[0].sentence == words[i].sentence:
-            found.append(words[i : name[-1].index + 1])
+        if name is None or name[0].sentence != words[i].sentence or (
+            name[0].text in lexicon.first_names() or _in_a_title(analysis, i)
+        ):
+            continue  # `گوینده رادیو [علی رضایی]`: a person with a title
+        found.append(words[i : name[-1].index + 1])
     return found
+
+
+def _in_a_title(analysis: Analysis, i: int) -> bool:
+    """Whether words[i] continues a title (`[گوینده] رادیو`, `بازیگر سینما [و] تلویزیون`)."""
+    words = analysis.words
+    before = i - 1
+    return before >= analysis.sentence_of(words[i]).first and (
+        is_title_head(words, before) or words[before].text in lexicon.words_of("conjunctions")
+    )
 
 
 def outlets_of_reporters(analysis: Analysis) -> list[list[Word]]:
@@ -406,8 +437,8 @@ def outlets_of_reporters(analysis: Analysis) -> list[list[Word]]:
             if length := match_entry(words, i, "reporter_outlets"):
                 found.append(words[i : i + length])
                 break
-            if _breaks_a_name(words[i]) or words[i].entity:
-                break
+            if _breaks_a_name(words[i]) or words[i].entity == "PER":
+                break  # a desk (`حوزه مجلس`) may be tagged, a person is no desk
     return found
 
 
@@ -445,7 +476,7 @@ def organizations_at_places(
         for head in range(place[0].index - 1, max(first, place[0].index - ORG_TO_PLACE) - 1, -1):
             if _breaks_a_name(words[head]) or (
                 is_title_head(words, head) and not is_org_head(words, head)
-                and not is_org_head(words, head - 1)
+                and not (head > first and is_org_head(words, head - 1))
             ):
                 break  # `تیم سپاهان [نماینده] ایران`: the place is the title's (not in
                 # `هیئت مذاکره‌کننده ایران`, a title word right after the head)

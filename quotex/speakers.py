@@ -29,8 +29,9 @@ PLURAL_SUFFIXES = ("هایی", "های", "ها")
 # Plural endings of a group of people (`محققان`, `کارشناس‌ها`), and the superlative.
 GROUP_PLURALS = ("ان", "ها")
 SUPERLATIVE = "ترین"
-# Arabic plural endings (`مقامات`, `مسئولین`): with a demonstrative, a group.
-ARABIC_PLURALS = ("ات", "ین")
+# The Arabic plural ending `ات` (`مقامات`): with a demonstrative, a group (`ین` is no
+# sure plural: `این جانشین`, `این کارآفرین` are one person).
+ARABIC_AT_PLURAL = "ات"
 # Plural of agent nouns (`تامین‌کنندگان`, `تولیدکنندگان`): a group of people.
 AGENT_PLURAL = "ندگان"
 ARABIC_PLURAL = "ین"
@@ -441,7 +442,7 @@ def parse_mention(words: list[Word]) -> Mention:
         return mention
     if words[0].text in words_of("demonstratives") and len(words) > 1 and (
         (len(words) == 2 and _is_description([words[1]])) or is_plural(words, 1)
-        or words[1].text.endswith(ARABIC_PLURALS) or match_entry(words, 1, "group_heads") > 0
+        or words[1].text.endswith(ARABIC_AT_PLURAL) or match_entry(words, 1, "group_heads") > 0
     ):
         # `این مقامات`, `این کارشناسان`: a group, not the one before (`این روان شناس` is
         # one: an `ان` word counts only alone)

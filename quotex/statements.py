@@ -651,7 +651,7 @@ def _according(analysis: Analysis, phrase: list[Word]) -> Statement | None:
     ):
         closed_at = speaker_start  # `به گفته وی افرادی که ...`: the pronoun alone speaks
         speaker_end = speaker_start + 1
-    elif closed_at is None and opens_sentence and (
+    elif closed_at is None and opens_sentence and speaker_start <= sent.last and (
         (end := _according_speaker_end(analysis, speaker_start, sent.last)) is not None
     ):
         speaker_end = end  # no comma: the name, or the title with its place, speaks
@@ -685,14 +685,18 @@ def _according(analysis: Analysis, phrase: list[Word]) -> Statement | None:
 def _according_speaker_end(analysis: Analysis, start: int, last: int) -> int | None:
     """Where the speaker of a sentence-opening `به گفته` ends when no comma closes it:
     after a tagged name (`به گفته [علی رضایی] قیمت‌ها ...`), or after a title's place
-    (`به گفته [معاون عمرانی استانداری اردبیل] افزایش ...`); None when neither shows."""
+    (`به گفته [معاون عمرانی استانداری اردبیل] افزایش ...`), also one right after the
+    name (`به گفته [X مدیرکل بهزیستی اردبیل] ...`); None when neither shows, or when
+    another speaker joins (`به گفته X و Y ...`)."""
     words = analysis.words
+    end = start
     if words[start].entity == "PER":
         end = start + 1
         while end <= last and words[end].entity == "PER" and not words[end].entity_begin:
             end += 1
-        return end
-    phrase = speakers.subject_words(analysis, start, last + 1)
+        if end <= last and not speakers.is_title_head(words, end):
+            return None if words[end].text in words_of("conjunctions") else end
+    phrase = speakers.subject_words(analysis, end, last + 1)
     place_end = speakers.title_place_end(phrase) if phrase else None
     return phrase[place_end - 1].index + 1 if place_end is not None else None
 

@@ -996,3 +996,28 @@ def test_according_to_a_name_or_a_title_with_its_place_and_no_comma():
     text = "به گفته علی رضایی قیمت‌ها در ماه گذشته بالا رفته است."
     (quote,) = build_article("t", analysis_of(text, ("علی رضایی",))).quotes
     assert (quote.speaker.name, quote.text) == ("علی رضایی", "قیمت‌ها در ماه گذشته بالا رفته است.")
+
+
+def test_a_fronted_phrase_with_no_cue_after_the_title_keeps_the_names_title():
+    text = "با علی رضایی، سرمربی تیم ملی دیدار کردیم.\nرضایی گفت: تیم آماده است."
+    article = build_article("t", analysis_of(text, ("علی رضایی",)))
+    (person,) = article.people
+    assert person.titles == ["سرمربی تیم ملی"]
+
+
+def test_this_one_with_a_singular_title_in_yn_is_the_speaker_before():
+    text = "سردار علی فدوی گفت: آماده‌ایم.\nاین جانشین فرمانده در ادامه گفت که نیروها آماده هستند."
+    article = build_article("t", analysis_of(text, ("علی فدوی",)))
+    assert [q.speaker.name for q in article.quotes] == ["علی فدوی"] * 2
+
+
+def test_according_to_with_no_comma_edge_cases():
+    # a name and its title, with no comma after either
+    text = "به گفته علی رضایی مدیرکل بهزیستی استان اردبیل تعداد معلولان زیاد است."
+    (quote,) = build_article("t", analysis_of(text, ("علی رضایی",))).quotes
+    assert (quote.speaker.name, quote.speaker.title, quote.text) == (
+        "علی رضایی", "مدیرکل بهزیستی استان اردبیل", "تعداد معلولان زیاد است.")
+    # two speakers joined by `و`, and a `به گفته` that ends the text: no statement
+    text = "به گفته علی رضایی و حسن احمدی قیمت‌ها بالا رفته است. این را همه می‌دانند. به گفته"
+    article = build_article("t", analysis_of(text, ("علی رضایی", "حسن احمدی")))
+    assert article.quotes == []

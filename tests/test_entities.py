@@ -274,3 +274,24 @@ def test_a_name_after_an_outlet_word_is_the_outlets_even_when_tagged_as_a_person
     article = build_article("t", analysis_of(text, ("پرنسا لاتینا", "میشل باچلت")))
     assert [p.name for p in article.people] == ["میشل باچلت"]  # no outlet after a plural
     assert [e.name for e in article.organizations] == ["آژانس پرنسا لاتینا"]
+
+
+def test_a_person_after_an_outlet_word_in_a_title_stays_a_person():
+    text = ("گوینده رادیو علی رضایی در این مراسم حضور داشت.\n"
+            "بازیگر سینما و تلویزیون رضا عطاران در این فیلم بازی می‌کند.")
+    article = build_article("t", analysis_of(text, ("علی رضایی", "رضا عطاران")))
+    assert sorted(p.name for p in article.people) == ["رضا عطاران", "علی رضایی"]
+    assert article.organizations == []
+
+
+def test_only_generic_name_heads_join_a_bare_name_and_a_tagged_desk_is_passed_over():
+    text = ("وزارت نفت طرح را تایید کرد و نفت در لیگ برتر پیروز شد.\n"
+            "به گزارش خبرنگار حوزه مجلس فارس، طرح تصویب شد.")
+    analysis = analysis_of(text)
+    _tag(analysis, ("وزارت", "نفت"), "ORG")
+    for word in analysis.words:
+        if word.text == "مجلس":  # the NER tags the desk
+            word.entity, word.entity_begin = "ORG", True
+    names = [e.name for e in build_article("t", analysis).organizations]
+    assert "وزارت نفت" in names and "نفت" in names  # a ministry is no club's alias
+    assert "فارس" in names
