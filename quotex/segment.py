@@ -18,11 +18,13 @@ from dataclasses import dataclass
 # glued on is a token of its own, as in scraped results tables: `طحان4`, `و25`), any
 # other word (Latin ones keep their digits: `B12`, `Nrf2`), or one other non-space
 # character.
+# Arabic-script letters and marks without the Arabic-Indic digits and signs (٠-٩ ٪ ٫ ٬),
+# unlike normalize.PERSIAN_WORD, which may hold digits.
 PERSIAN_LETTERS = "\u0621-\u065f\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f"
 TOKEN = re.compile(
     r"\d+(?:[.,/:٫٬]\d+)*"
     r"|(?:[^\W\d_]{1,3}\.\u200c?){2,}[^\W\d_]{1,3}(?![\w\u200c])"
-    rf"|[{PERSIAN_LETTERS}\u0670\u200c_]+|[\w\u200c]+|[^\w\s]",
+    rf"|[{PERSIAN_LETTERS}\u200c_]+|[\w\u200c]+|[^\w\s]",
     re.UNICODE,
 )
 SENTENCE_ENDS = frozenset({".", "!", "?", "؟", "…"})
