@@ -199,11 +199,11 @@ def _former(tokens: list[str]) -> bool:
 
 
 def _title_matches(tokens: list[str], title: str) -> bool:
-    if _former(tokens) != _former(name_key(title).split()):
-        return False
-    if "".join(tokens) in "".join(name_key(title).split()):
-        return True  # spacing aside (`مدیر کل` / `مدیرکل`), a part of the title
     other = name_key(title).split()
+    if _former(tokens) != _former(other):
+        return False
+    if "".join(tokens) in "".join(other):
+        return True  # spacing aside (`مدیر کل` / `مدیرکل`), a part of the title
     shared = sum(1 for t in tokens if t in other)
     if shared == len(tokens):
         return True  # `فرماندار تهران` within `معاون استاندار و فرماندار تهران`

@@ -44,8 +44,9 @@ def build_article(source: str, analysis: nlp.Analysis) -> Article:
     people = coref.People()
     gazetteer = entities.gazetteer_matches(analysis)
     outlets = entities.named_outlets(analysis)
+    cue_spans = [(st.cue_start, st.cue_end) for st in statements]
     # first, so that surnames find names given anywhere
-    entities.add_person_entities(analysis, people, gazetteer + outlets)
+    entities.add_person_entities(analysis, people, gazetteer + outlets, cue_spans)
     resolved = coref.resolve(analysis, statements, people)
 
     ids: dict[int, str] = {}

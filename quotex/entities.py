@@ -85,14 +85,15 @@ def entity_spans(analysis: Analysis) -> Iterator[tuple[str, list[Word]]]:
 
 
 def add_person_entities(
-    analysis: Analysis, people: People, not_persons: list[list[Word]]
+    analysis: Analysis, people: People, not_persons: list[list[Word]],
+    cue_spans: list[tuple[int, int]],
 ) -> None:
     """Note every person span the NER found, creating persons for new names.
 
     Full names go first, so that a surname alone counts for its full name; a first
     name just before a span joins it (`روح‌الله [خلج قاسم‌آبادی]`). A span inside one
     of `not_persons` (gazetteer places, named outlets: `آژانس [پرنسا لاتینا]`) is no
-    person.
+    person. `cue_spans`: the (start, end) offsets of the statements' cues.
     """
     named = {w.index for span in not_persons for w in span}
     spans = []
@@ -112,7 +113,7 @@ def add_person_entities(
         name = original(analysis, words)
         record = people.by_name(name) or people.add(name)
         record.mentioned_at.add(words[0].start)
-        record.add_title(original(analysis, _title_after(analysis, words)))
+        record.add_title(original(analysis, _title_after(analysis, words, cue_spans)))
 
 
 def _without_trailing_nouns(words: list[Word], spans: list[list[Word]]) -> list[Word]:
@@ -128,7 +129,9 @@ def _without_trailing_nouns(words: list[Word], spans: list[list[Word]]) -> list[
     return words
 
 
-def _title_after(analysis: Analysis, name: list[Word]) -> list[Word]:
+def _title_after(
+    analysis: Analysis, name: list[Word], cue_spans: list[tuple[int, int]]
+) -> list[Word]:
     """The title written right after a name (`اصغر جهانگیر، سخنگوی قوه قضاییه`), or
     given to it before the verb (`ریچی امروز به عنوان سرمربی تیم ملی معرفی شد`)."""
     sentence = analysis.sentence_of(name[-1])
@@ -162,15 +165,18 @@ def _title_after(analysis: Analysis, name: list[Word]) -> list[Word]:
         # not a club's name (`سرمربی آلمانی لیورپول`)
         phrase = phrase[:place_end]
     cut = next((i for i, w in enumerate(phrase) if w.text in COMMAS), len(phrase))
-    if comma_after_name and cut == len(phrase) and _fronted_meeting_with(analysis, name, verb):
+    if comma_after_name and cut == len(phrase) and verb is not None and (
+        any(start <= verb.start < end for start, end in cue_spans)
+        and _fronted_meeting_with(analysis, name)
+    ):
         return []  # `در دیدار با X، [وزیر امور خارجه] گفت`: the title is the subject's
     return phrase[:cut]
 
 
-def _fronted_meeting_with(analysis: Analysis, name: list[Word], verb: Word | None) -> bool:
-    """Whether the name is the object of a sentence-opening prepositional phrase and a
-    cue follows the title (`در دیدار با [X]، وزیر امور خارجه گفت`): the comma closes
-    the phrase, and the title is the speaker's. `با X، سرمربی تیم ملی گفت‌وگو کرد`
+def _fronted_meeting_with(analysis: Analysis, name: list[Word]) -> bool:
+    """Whether the name is the object of a sentence-opening prepositional phrase
+    (`در دیدار با [X]، وزیر امور خارجه گفت`): with a cue after the title, the comma
+    closes the phrase and the title is the speaker's. `با X، سرمربی تیم ملی گفت‌وگو کرد`
     (no cue) and `با X مدیر مسئول روزنامه Y` (no comma) keep X's title."""
     words = analysis.words
     sentence = analysis.sentence_of(name[0])
@@ -184,16 +190,6 @@ def _fronted_meeting_with(analysis: Analysis, name: list[Word], verb: Word | Non
         and words[before].text in lexicon.words_of("prepositions")
         and words[sentence.first].text in lexicon.words_of("prepositions")
         and not any(w.text in COMMAS for w in words[sentence.first : name[0].index])
-        and verb is not None and _is_cue_verb(analysis, verb)
-    )
-
-
-def _is_cue_verb(analysis: Analysis, verb: Word) -> bool:
-    """A verb of saying, simple (`گفت`) or the light verb of a cue (`اظهار کرد`)."""
-    stem = verb_stem(verb.text)
-    before = analysis.words[verb.index - 1] if verb.index > 0 else None
-    return stem in lexicon.cue_lexicon().simple or (
-        before is not None and (before.text, stem) in lexicon.cue_lexicon().compounds
     )
 
 

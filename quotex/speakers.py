@@ -430,17 +430,15 @@ def parse_mention(words: list[Word]) -> Mention:
     if words[0].text in words_of("pronouns") and not any(w.entity == "PER" for w in words):
         mention.pronoun = True  # `وی`, and `وی دومین نکته را ... گفت` (an object after it)
         return mention
-    if words[0].text in words_of("demonstratives") and len(words) > 1 and (
-        is_org_head(words, 1) and not is_title_head(words, 1)
+    demonstrative = words[0].text in words_of("demonstratives")
+    if demonstrative and len(words) > 1 and (
+        (is_org_head(words, 1) and not is_title_head(words, 1))
+        or words[1].text in lexicon.cue_lexicon().documents
     ):
-        mention.kind = "organization"  # `این رسانه‌ها`, `این خبرگزاری`: a body, no person
+        # `این رسانه‌ها`, `این خبرگزاری`: a body; `این گزارش می‌افزاید`: a document; no person
+        mention.kind = "organization"
         return mention
-    if words[0].text in words_of("demonstratives") and len(words) > 1 and (
-        words[1].text in lexicon.cue_lexicon().documents
-    ):
-        mention.kind = "organization"  # `این گزارش می‌افزاید`: a document says it, no person
-        return mention
-    if words[0].text in words_of("demonstratives") and len(words) > 1 and (
+    if demonstrative and len(words) > 1 and (
         (len(words) == 2 and _is_description([words[1]])) or is_plural(words, 1)
         or words[1].text.endswith(ARABIC_AT_PLURAL) or match_entry(words, 1, "group_heads") > 0
     ):
@@ -449,9 +447,7 @@ def parse_mention(words: list[Word]) -> Mention:
         mention.anonymous = True
         mention.title_words = words
         return mention
-    if words[0].text in words_of("demonstratives") and (
-        len(words) <= 3 or (len(words) > 1 and is_title_head(words, 1))
-    ):
+    if demonstrative and (len(words) <= 3 or (len(words) > 1 and is_title_head(words, 1))):
         mention.pronoun = True  # `این مسئول`, `این کاندیدای احتمالی`: the speaker before
         return mention
 
