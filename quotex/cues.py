@@ -37,16 +37,16 @@ SPEAKER_ENDINGS = frozenset({"م", "یم", "ید", "ی"})
 # Copula clitics of the perfect written onto the participle (`گفته‌اند`, `داشته‌ام`).
 PERFECT_CLITICS = ("اند", "ایم", "اید", "ام", "است")
 PERFECT_PERSON = {"اند": "ند", "ایم": "یم", "اید": "ید", "ام": "م", "است": ""}
-# Auxiliaries that may follow a participle (`گفته است`, `گفته بود`) or precede a stem
-# (`خواهد گفت`): they belong to the cue's span.
-AUXILIARIES = frozenset({"است", "اند", "بود", "بودند", "باشد", "باشند", "باشم", "باشی",
-                         "باشیم", "باشید", "شد", "شده", "ام", "ایم"})
+# The perfect subjunctive's auxiliaries (`گفته باشد`): like a subjunctive, no report.
+SUBJUNCTIVE_AUXILIARIES = frozenset({"باشد", "باشند", "باشم", "باشی", "باشیم", "باشید"})
+# Auxiliaries that may follow a participle (`گفته است`, `گفته بود`, `گفته باشد`) or
+# precede a stem (`خواهد گفت`): they belong to the cue's span.
+AUXILIARIES = frozenset({"است", "اند", "بود", "بودند", "شد", "شده", "ام", "ایم"}
+                        | SUBJUNCTIVE_AUXILIARIES)
 FUTURE_AUX = frozenset({"خواهد", "خواهند", "خواهم", "خواهیم", "خواهید", "نخواهد", "نخواهند"})
 # Auxiliaries of the first and second person (`خواهیم گفت`, `گفته ایم`): the verb is
 # the writer's or a speaker's own, like SPEAKER_ENDINGS.
 SPEAKER_AUXILIARIES = frozenset({"خواهم", "خواهیم", "خواهید", "ام", "ایم", "اید"})
-# The perfect subjunctive's auxiliaries (`گفته باشد`): like a subjunctive, no report.
-SUBJUNCTIVE_AUXILIARIES = frozenset({"باشد", "باشند", "باشم", "باشی", "باشیم", "باشید"})
 # How far back a preverb may stand from its light verb (`خواستار ... شد`), and
 # the object-preposition mark for that form in cues.txt.
 SPLIT_PREVERB_REACH = 25
