@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -198,6 +199,41 @@ def speakers(
         typer.echo(index.speakers_json(summaries))
     else:
         sys.stdout.write(index.speakers_csv(summaries))
+
+
+class EvalFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command("eval")
+def eval_results(
+    gold_dir: Annotated[Path, typer.Argument(
+        help="Gold annotations, one <name>.json per article (schema: the README).")],
+    results_dir: Annotated[Path, typer.Argument(
+        help="quotex's JSON results, the same <name>.json per article (quotex batch -f json).")],
+    output_format: Annotated[EvalFormat, typer.Option(
+        "--format", "-f", help="text: the summary lines; json: every figure.")
+    ] = EvalFormat.text,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="List wrong speakers, missed and spurious statements on stderr.")
+    ] = False,
+) -> None:
+    """Score results against gold annotations: statements, speakers, titles, entities."""
+    from quotex import evaluate as scorer
+
+    try:
+        evaluation = scorer.evaluate(gold_dir, results_dir)
+    except scorer.EvalError as exc:
+        fail(str(exc))
+    if verbose:
+        for line in evaluation.problems():
+            typer.echo(line, err=True)
+    scores = evaluation.to_dict()
+    if output_format is EvalFormat.json:
+        typer.echo(json.dumps(scores, ensure_ascii=False, indent=2))
+    else:
+        typer.echo("\n".join(scorer.summary_lines(scores)))
 
 
 @models_app.callback()
