@@ -9,8 +9,8 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
-from quotex import coref, entities, lexicon, nlp
-from quotex.model import Article, Person, Quote, Speaker
+from quotex import coref, dates, entities, lexicon, nlp
+from quotex.model import Article, Person, Published, Quote, Speaker
 from quotex.normalize import normalize
 from quotex.speakers import MAX_NAME_WORDS, name_shaped, plausible_name
 from quotex.statements import Statement, find_statements
@@ -34,12 +34,15 @@ def extract_many(
     iterator = iter(items)
     while batch := list(islice(iterator, batch_size)):
         analyses = pipeline.analyze_many([normalize(text) for _, text in batch])
-        for (source, _), analysis in zip(batch, analyses, strict=True):
-            yield build_article(source, analysis)
+        for (source, text), analysis in zip(batch, analyses, strict=True):
+            yield build_article(source, analysis, dates.publication_date(text))
 
 
-def build_article(source: str, analysis: nlp.Analysis) -> Article:
-    """Attribution and entities from an analysed article (no model calls here)."""
+def build_article(
+    source: str, analysis: nlp.Analysis, published: Published | None = None
+) -> Article:
+    """Attribution and entities from an analysed article (no model calls here); the
+    publication date, found apart (quotex/dates.py), is passed in."""
     statements = find_statements(analysis)
     people = coref.People()
     gazetteer = entities.gazetteer_matches(analysis)
@@ -120,6 +123,7 @@ def build_article(source: str, analysis: nlp.Analysis) -> Article:
             drop_common_words=True,
             person_names=_names_and_surnames(people_out, first_name_known=True),
         ),
+        published=published,
     )
 
 

@@ -19,7 +19,10 @@ import stat
 import sys
 import unicodedata
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from quotex.model import Published
 
 # Larger inputs are refused rather than read into memory: no news article is this big,
 # and reads stop at this many bytes even when the file system reports a smaller size.
@@ -53,6 +56,20 @@ OTHER_TEXT_CHARS = frozenset("\u00a0\u00ab\u00bb\u200c\u200d\u200e\u200f")  # nb
 
 class InputError(Exception):
     """A file that cannot be read as an article; the message is one line."""
+
+
+class ArticleText(str):
+    """The text of an article read from an HTML page, carrying the publication date the
+    page's metadata gives (its <head> is gone from the text). It is the text in every
+    other respect, so callers pass it on as they pass any text; the engine reads the
+    date (quotex/dates.py)."""
+
+    page_published: Published | None
+
+    def __new__(cls, text: str, page_published: Published | None = None) -> ArticleText:
+        article = super().__new__(cls, text)
+        article.page_published = page_published
+        return article
 
 
 def is_html(path: str | Path) -> bool:
@@ -221,14 +238,17 @@ def _known_letter_share(text: str) -> float:
     return known / len(letters)
 
 
-def html_to_text(html: str, name: str) -> str:
-    """The article body of an HTML page, extracted offline (menus, footers left out).
+def html_to_text(html: str, name: str) -> ArticleText:
+    """The article body of an HTML page, extracted offline (menus, footers left out),
+    with the publication date of the page's metadata.
 
     trafilatura drops every non-printable character, ZWNJ included, which would glue
     Persian words (`می‌گوید` -> `میگوید`): ZWNJs, written or as entities, stand in as a
     printable placeholder while it works.
     """
     import trafilatura
+
+    from quotex.dates import html_published
 
     # its warnings ("discarding data") would reach the user's terminal; errors say it all
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -238,4 +258,4 @@ def html_to_text(html: str, name: str) -> str:
                                include_tables=False, favor_recall=True)
     if not text or not text.strip():
         raise InputError(f"{name}: no article text found in the HTML")
-    return text.replace(placeholder, ZWNJ)
+    return ArticleText(text.replace(placeholder, ZWNJ), html_published(html))

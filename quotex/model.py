@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 QuoteType = Literal["direct", "indirect"]
 SpeakerKind = Literal["person", "organization"]
+# where a publication date was read: the article text, or the HTML page's metadata
+PublishedSource = Literal["text", "html"]
 
 
 @dataclass
@@ -56,12 +58,29 @@ class Entity:
 
 
 @dataclass
+class Published:
+    """The publication date an article states (see quotex/dates.py), in both calendars.
+
+    `text` is the date as written (or the HTML tag's value); `start`/`end` index the
+    article text when the date was found there, and are None for a page's metadata.
+    """
+
+    iso: str  # Gregorian, YYYY-MM-DD
+    jalali: str  # Solar Hijri, YYYY-MM-DD
+    text: str
+    found_in: PublishedSource
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
 class Article:
     source: str
     quotes: list[Quote] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     organizations: list[Entity] = field(default_factory=list)
     locations: list[Entity] = field(default_factory=list)
+    published: Published | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
