@@ -4,7 +4,8 @@ A run plans, then streams:
 
     find_inputs      walk files and folders (.txt .md .html .htm), links followed, loops caught
     output_names     one name per article, mirroring its subfolder, never two alike
-    read             bytes -> key (input hash + quotex and model versions); skip if current
+    read             bytes -> key (input hash, quotex and model versions, --min-confidence);
+                     skip if current
     extract          decoded text -> Articles, in batches, in-process or in worker processes
     write            each output atomically (temp file + rename), then a ledger line
 
@@ -84,6 +85,7 @@ class BatchOptions:
     batch_size: int = DEFAULT_BATCH_SIZE
     force: bool = False
     model_dir: str | Path | None = None
+    min_confidence: float = 0.0  # statements below are left out (part of the input key)
 
 
 @dataclass
@@ -329,7 +331,8 @@ def render_article(article: Article, output_format: str) -> str:
 
 
 def extract_rendered(
-    items: list[tuple[str, str]], output_format: str, model_dir: str | Path | None
+    items: list[tuple[str, str]], output_format: str, model_dir: str | Path | None,
+    min_confidence: float = 0.0,
 ) -> list[Extracted]:
     """`(source, text)` pairs through the engine in one batch, rendered.
 
@@ -339,13 +342,15 @@ def extract_rendered(
     from quotex.engine import extract_many
 
     try:
-        articles = list(extract_many(items, model_dir=model_dir, batch_size=len(items)))
+        articles = list(extract_many(items, model_dir=model_dir, batch_size=len(items),
+                                     min_confidence=min_confidence))
     except ModelError:
         raise
     except Exception as error:  # any bug in any stage: contain it to its article
         if len(items) > 1:
             return [result for item in items
-                    for result in extract_rendered([item], output_format, model_dir)]
+                    for result in extract_rendered([item], output_format, model_dir,
+                                                   min_confidence)]
         reason = (str(error).splitlines() or [""])[0][:200]
         return [Extracted(error=f"{items[0][0]}: internal error "
                                 f"({type(error).__name__}: {reason})")]
@@ -367,7 +372,8 @@ def _extracted(
     if options.jobs <= 1:
         for chunk in chunks:
             items = [(p.source, p.text) for p in chunk]
-            yield chunk, extract_rendered(items, options.output_format, options.model_dir)
+            yield chunk, extract_rendered(items, options.output_format, options.model_dir,
+                                          options.min_confidence)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -381,7 +387,8 @@ def _extracted(
         for chunk in chunks:
             items = [(p.source, p.text) for p in chunk]
             in_flight.append((chunk, pool.submit(extract_rendered, items,
-                                                 options.output_format, options.model_dir)))
+                                                 options.output_format, options.model_dir,
+                                                 options.min_confidence)))
             if len(in_flight) >= CHUNKS_IN_FLIGHT_PER_JOB * options.jobs:
                 done, future = in_flight.popleft()
                 yield done, future.result()
@@ -426,7 +433,9 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
     result = BatchResult(out, options.output_format, total=len(files) + len(walk_failures),
                          failures=list(walk_failures))
     with _output_folder(out) as ledger:
-        versions = f"{__version__}/{resolve_model_set(options.model_dir).version}"
+        # what the output depends on besides the input: a changed threshold redoes it
+        versions = (f"{__version__}/{resolve_model_set(options.model_dir).version}"
+                    f"/min-confidence={options.min_confidence:g}")
         progress.start(result.total)
         try:
             current: list[str] = []  # outputs that match their input, in input order

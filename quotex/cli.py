@@ -43,6 +43,11 @@ class RtlMode(str, Enum):
     off = "off"
 
 
+MinConfidenceOption = Annotated[
+    float,
+    typer.Option("--min-confidence", min=0.0, max=1.0,
+                 help="Leave out statements less likely than this to be right (0 to 1)."),
+]
 ModelDirOption = Annotated[
     Path | None,
     typer.Option("--model-dir", envvar="QUOTEX_MODEL_DIR",
@@ -82,6 +87,7 @@ def extract(
     ] = None,
     rtl: Annotated[RtlMode, typer.Option(
         help="Reorder Persian for display in the table: auto, on or off.")] = RtlMode.auto,
+    min_confidence: MinConfidenceOption = 0.0,
     model_dir: ModelDirOption = None,
 ) -> None:
     """Extract the statements of one or more articles."""
@@ -95,7 +101,8 @@ def extract(
         except InputError as exc:
             fail(str(exc))
     try:
-        articles = list(extract_many(texts, model_dir=model_dir))
+        articles = list(extract_many(texts, model_dir=model_dir,
+                                     min_confidence=min_confidence))
     except ModelError as exc:
         fail(str(exc))
     if fmt is OutputFormat.table:
@@ -136,13 +143,15 @@ def batch(
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress and no summary; errors still go to errors.jsonl.")
     ] = False,
+    min_confidence: MinConfidenceOption = 0.0,
     model_dir: ModelDirOption = None,
 ) -> None:
     """Extract every article of files and folders, resumably, into one output folder."""
     from quotex.batch import BatchError, BatchOptions, BatchUsageError, run_batch
     from quotex.batch_report import progress_display, summary
 
-    options = BatchOptions(paths, out, output_format.value, jobs, force=force, model_dir=model_dir)
+    options = BatchOptions(paths, out, output_format.value, jobs, force=force,
+                           model_dir=model_dir, min_confidence=min_confidence)
     if batch_size is not None:
         options.batch_size = batch_size
     try:
@@ -170,12 +179,15 @@ def speakers(
         help="Output folder of `quotex batch` (or its articles.jsonl / statements.csv).")],
     search: Annotated[str | None, typer.Option(
         "--search", "-s", help="List the statements containing this word instead.")] = None,
+    by_gender: Annotated[bool, typer.Option(
+        "--gender", help="Show only the share of people's statements by gender.")] = False,
     output_format: Annotated[SpeakersFormat | None, typer.Option(
         "--format", "-f", help="table on a terminal, json when piped, or csv.")] = None,
     rtl: Annotated[RtlMode, typer.Option(
         help="Reorder Persian for display in the table: auto, on or off.")] = RtlMode.auto,
 ) -> None:
-    """Who was quoted across a batch's articles: titles, statement counts, articles."""
+    """Who was quoted across a batch's articles: titles, gender, statement counts, articles,
+    and the share of people's statements by gender."""
     from quotex import index
 
     fmt = output_format or (SpeakersFormat.table if sys.stdout.isatty() else SpeakersFormat.json)
@@ -192,9 +204,18 @@ def speakers(
         else:
             sys.stdout.write(index.statements_csv(found))
         return
+    share = index.gender_share(statements)
+    if by_gender:
+        if fmt is SpeakersFormat.table:
+            stdout.print(index.gender_table(share))
+        elif fmt is SpeakersFormat.json:
+            typer.echo(index.gender_json(share))
+        else:
+            sys.stdout.write(index.gender_csv(share))
+        return
     summaries = index.speaker_index(statements)
     if fmt is SpeakersFormat.table:
-        stdout.print(index.speakers_table(summaries, rtl.value))
+        stdout.print(index.speakers_table(summaries, rtl.value, share))
     elif fmt is SpeakersFormat.json:
         typer.echo(index.speakers_json(summaries))
     else:

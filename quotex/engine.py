@@ -6,12 +6,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import overload
 
-from quotex import coref, dates, entities, lexicon, nlp
+from quotex import confidence, coref, dates, entities, lexicon, nlp
+from quotex.gender import gender_of
 from quotex.model import Article, Person, Published, Quote, Speaker
-from quotex.normalize import normalize
+from quotex.normalize import fold, normalize
 from quotex.speakers import MAX_NAME_WORDS, name_shaped, plausible_name
 from quotex.statements import Statement, find_statements
 
@@ -19,23 +22,40 @@ from quotex.statements import Statement, find_statements
 DEFAULT_BATCH_SIZE = 16
 
 
-def extract(text: str, source: str = "-", model_dir: str | Path | None = None) -> Article:
+def extract(
+    text: str, source: str = "-", model_dir: str | Path | None = None,
+    min_confidence: float = 0.0,
+) -> Article:
     """Who said what in one Persian news article."""
-    return next(extract_many([(source, text)], model_dir=model_dir))
+    return next(extract_many([(source, text)], model_dir=model_dir,
+                             min_confidence=min_confidence))
 
 
 def extract_many(
     items: Iterable[tuple[str, str]],
     model_dir: str | Path | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    min_confidence: float = 0.0,
 ) -> Iterator[Article]:
-    """`(source, text)` pairs in, one Article per pair out, in order, in batches."""
+    """`(source, text)` pairs in, one Article per pair out, in order, in batches.
+    Statements with a confidence below `min_confidence` are left out."""
     pipeline = nlp.get_nlp(model_dir)
     iterator = iter(items)
     while batch := list(islice(iterator, batch_size)):
         analyses = pipeline.analyze_many([normalize(text) for _, text in batch])
         for (source, text), analysis in zip(batch, analyses, strict=True):
-            yield build_article(source, analysis, dates.publication_date(text))
+            article = build_article(source, analysis, dates.publication_date(text))
+            article.quotes = [q for q in article.quotes if q.confidence >= min_confidence]
+            yield article
+
+
+@dataclass
+class Reading:
+    """An article with what the confidence model saw of each of its statements."""
+
+    article: Article
+    resolved: list[coref.Resolved] = field(default_factory=list)  # one per quote
+    features: list[dict[str, float]] = field(default_factory=list)  # one per quote
 
 
 def build_article(
@@ -43,6 +63,13 @@ def build_article(
 ) -> Article:
     """Attribution and entities from an analysed article (no model calls here); the
     publication date, found apart (quotex/dates.py), is passed in."""
+    return read_article(source, analysis, published).article
+
+
+def read_article(
+    source: str, analysis: nlp.Analysis, published: Published | None = None
+) -> Reading:
+    """`build_article`, keeping each statement's confidence features (for fitting)."""
     statements = find_statements(analysis)
     people = coref.People()
     gazetteer = entities.gazetteer_matches(analysis)
@@ -64,6 +91,7 @@ def build_article(
     org_ids: dict[str, object] = {}
     title_ids: dict[str, object] = {}
     quotes: list[Quote] = []
+    features: list[dict[str, float]] = []
     for item in resolved:
         st = item.statement
         start, end = analysis.norm.span(st.start, st.end)
@@ -71,19 +99,23 @@ def build_article(
         mention = coref.original(analysis, item.mention.words)
         if item.person is not None:
             speaker = Speaker(
-                speaker_id(item.person), item.person.name, item.person.fullest_title, "person",
-                mention,
-                item.person.honorific,
+                speaker_id(item.person), standard(item.person.name),
+                standard(item.person.fullest_title), "person", mention,
+                item.person.honorific, gender_of(item.person.name, item.person.honorific),
             )
         elif item.organization is not None:
             key = org_ids.setdefault(coref.name_key(item.organization), object())
-            speaker = Speaker(speaker_id(key), item.organization, None, "organization", mention)
+            speaker = Speaker(speaker_id(key), standard(item.organization), None,
+                              "organization", mention)
         else:
             title_key = coref.name_key(item.title or "")
             key = title_ids.setdefault(title_key, object()) if title_key else object()
             speaker = Speaker(
-                speaker_id(key), None, item.title, "person", mention, item.mention.honorific
+                speaker_id(key), None, standard(item.title), "person", mention,
+                item.mention.honorific, gender_of(None, item.mention.honorific),
             )
+        values = confidence.features(analysis, item)
+        features.append(values)
         quotes.append(
             Quote(
                 text=analysis.norm.original[start:end],
@@ -91,7 +123,7 @@ def build_article(
                 cue=_cue_text(analysis, st),
                 start=start,
                 end=end,
-                confidence=round(st.confidence * (1.0 if speaker.name else 0.9), 2),
+                confidence=round(confidence.probability(values), 2),
                 speaker=speaker,
                 cue_start=cue_start,
                 cue_end=cue_end,
@@ -99,11 +131,12 @@ def build_article(
         )
 
     people_out = [
-        Person(speaker_id(record), record.name, list(record.titles), record.mentions)
+        Person(speaker_id(record), standard(record.name), [standard(t) for t in record.titles],
+               record.mentions, gender_of(record.name, record.honorific))
         for record in people.records
         if plausible_name(record.key.split()) or _titled_full_name(record)
     ]
-    return Article(
+    article = Article(
         source=source,
         quotes=quotes,
         people=people_out,
@@ -125,6 +158,20 @@ def build_article(
         ),
         published=published,
     )
+    for entity in article.organizations + article.locations:
+        entity.name = standard(entity.name)
+    return Reading(article, resolved, features)
+
+
+@overload
+def standard(text: str) -> str: ...
+@overload
+def standard(text: None) -> None: ...
+def standard(text: str | None) -> str | None:
+    """A name or title in standard Persian letters (`ی`, `ک`, ...), as a Persian keyboard
+    types it: one spelling for `جواد جعفري` and `جواد جعفری`. Quoted text and mentions
+    keep the input's letters (their offsets index it)."""
+    return fold(text) if text else text
 
 
 def _titled_full_name(record: coref.PersonRecord) -> bool:

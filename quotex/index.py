@@ -5,7 +5,8 @@ Reads what `quotex batch` wrote (per-article JSON files, `articles.jsonl` or
 organization by the name, a speaker known only by a title by the title. Names,
 titles and searched words are compared after quotex's own normalization (Arabic ي/ك,
 digits, odd spaces, lost ZWNJs) with ZWNJ and spacing folded, so `رئيس‌جمهور`,
-`رئیس جمهور` and `رئیسجمهور` are one.
+`رئیس جمهور` and `رئیسجمهور` are one. Each speaker's gender, and the share of people's
+statements by gender, come from the `gender` quotex gave each speaker.
 """
 
 from __future__ import annotations
@@ -24,11 +25,13 @@ from rich.text import Text
 
 from quotex.batch import ERRORS_FILE, STREAM_FILES
 from quotex.coref import name_key
+from quotex.gender import GENDERS
 from quotex.normalize import normalize
 from quotex.render import RtlMode, display_rtl
 
-SPEAKER_CSV_FIELDS = ("name", "kind", "titles", "statements", "articles", "sources")
-STATEMENT_CSV_FIELDS = ("source", "speaker", "title", "kind", "type", "cue", "text")
+SPEAKER_CSV_FIELDS = ("name", "kind", "gender", "titles", "statements", "articles", "sources")
+STATEMENT_CSV_FIELDS = ("source", "speaker", "title", "kind", "gender", "type", "cue", "text")
+GENDER_CSV_FIELDS = ("gender", "statements", "share")
 LIST_SEPARATOR = " | "  # joins titles and sources in a CSV cell
 
 
@@ -45,6 +48,7 @@ class Statement:
     type: str
     cue: str
     text: str
+    speaker_gender: str = "unknown"
 
     @property
     def speaker_label(self) -> str:
@@ -57,6 +61,7 @@ class SpeakerSummary:
 
     name: str | None  # the most frequent spelling; None for a speaker known by title only
     kind: str
+    gender: str = "unknown"  # the one most of their statements give
     titles: list[str] = field(default_factory=list)  # most frequent first
     statements: int = 0
     articles: list[str] = field(default_factory=list)
@@ -66,7 +71,8 @@ class SpeakerSummary:
         return self.name or (self.titles[0] if self.titles else "")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "kind": self.kind, "titles": self.titles,
+        return {"name": self.name, "kind": self.kind, "gender": self.gender,
+                "titles": self.titles,
                 "statements": self.statements, "articles": self.articles}
 
 
@@ -127,12 +133,14 @@ def _statements_of_article(article: dict[str, Any]) -> Iterator[Statement]:
         speaker = quote["speaker"]
         yield Statement(article["source"], speaker.get("name") or None,
                         speaker.get("title") or None, speaker.get("kind", "person"),
-                        quote["type"], quote.get("cue", ""), quote["text"])
+                        quote["type"], quote.get("cue", ""), quote["text"],
+                        speaker.get("gender") or "unknown")
 
 
 def _statement_of_row(row: dict[str, str]) -> Statement:
     return Statement(row["source"], row["speaker_name"] or None, row["speaker_title"] or None,
-                     row["speaker_kind"] or "person", row["type"], row["cue"], row["text"])
+                     row["speaker_kind"] or "person", row["type"], row["cue"], row["text"],
+                     row.get("speaker_gender") or "unknown")
 
 
 # ---------------------------------------------------------------- merging and searching
@@ -163,10 +171,44 @@ def _summary(group: list[Statement]) -> SpeakerSummary:
     return SpeakerSummary(
         name=names.most_common(1)[0][0] if names else None,
         kind=group[0].speaker_kind,
+        gender=Counter(s.speaker_gender for s in group).most_common(1)[0][0],
         titles=[spellings.most_common(1)[0][0] for spellings in by_count],
         statements=len(group),
         articles=sorted({s.source for s in group}),
     )
+
+
+@dataclass(frozen=True)
+class GenderShare:
+    """How many statements by people (organizations left out) each gender has: the
+    Gender Gap Tracker's headline figure."""
+
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def share(self, gender: str) -> float:
+        return self.counts[gender] / self.total if self.total else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"statements": self.total, **{
+            g: {"statements": n, "share": round(self.share(g), 4)} for g, n in self.counts.items()
+        }}
+
+    def line(self) -> str:
+        return "statements by people, by gender: " + " · ".join(
+            f"{g} {n} ({self.share(g):.0%})" for g, n in self.counts.items())
+
+
+def gender_share(statements: Iterable[Statement]) -> GenderShare:
+    counts = dict.fromkeys(GENDERS, 0)
+    for statement in statements:
+        if statement.speaker_kind == "person":
+            counts[statement.speaker_gender if statement.speaker_gender in counts
+                   else "unknown"] += 1
+    return GenderShare(counts)
 
 
 def search_statements(statements: Iterable[Statement], word: str) -> list[Statement]:
@@ -184,13 +226,35 @@ def speakers_json(summaries: list[SpeakerSummary]) -> str:
     return json.dumps([s.to_dict() for s in summaries], ensure_ascii=False, indent=2)
 
 
+def gender_json(share: GenderShare) -> str:
+    return json.dumps(share.to_dict(), ensure_ascii=False, indent=2)
+
+
+def gender_csv(share: GenderShare) -> str:
+    return _csv(GENDER_CSV_FIELDS, (
+        {"gender": g, "statements": n, "share": round(share.share(g), 4)}
+        for g, n in share.counts.items()
+    ))
+
+
+def gender_table(share: GenderShare) -> Table:
+    table = Table(title="statements by people, by gender")
+    table.add_column("gender")
+    table.add_column("statements", justify="right")
+    table.add_column("share", justify="right")
+    for g, n in share.counts.items():
+        table.add_row(g, str(n), f"{share.share(g):.1%}")
+    return table
+
+
 def statements_json(statements: list[Statement]) -> str:
     return json.dumps([_statement_row(s) for s in statements], ensure_ascii=False, indent=2)
 
 
 def speakers_csv(summaries: list[SpeakerSummary]) -> str:
     return _csv(SPEAKER_CSV_FIELDS, (
-        {"name": s.name or "", "kind": s.kind, "titles": LIST_SEPARATOR.join(s.titles),
+        {"name": s.name or "", "kind": s.kind, "gender": s.gender,
+         "titles": LIST_SEPARATOR.join(s.titles),
          "statements": s.statements, "articles": len(s.articles),
          "sources": LIST_SEPARATOR.join(s.articles)}
         for s in summaries
@@ -203,7 +267,8 @@ def statements_csv(statements: list[Statement]) -> str:
 
 def _statement_row(s: Statement) -> dict[str, str]:
     return {"source": s.source, "speaker": s.speaker_name or "", "title": s.speaker_title or "",
-            "kind": s.speaker_kind, "type": s.type, "cue": s.cue, "text": s.text}
+            "kind": s.speaker_kind, "gender": s.speaker_gender, "type": s.type, "cue": s.cue,
+            "text": s.text}
 
 
 def _csv(fields: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> str:
@@ -215,16 +280,20 @@ def _csv(fields: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def speakers_table(summaries: list[SpeakerSummary], rtl: RtlMode = "auto") -> Table:
-    table = Table(title="speakers", show_lines=True)
+def speakers_table(
+    summaries: list[SpeakerSummary], rtl: RtlMode = "auto", share: GenderShare | None = None
+) -> Table:
+    """The speakers, with the gender share of their statements under it when given."""
+    table = Table(title="speakers", show_lines=True, caption=share.line() if share else None)
     table.add_column("speaker", ratio=2)
     table.add_column("kind", no_wrap=True)
+    table.add_column("gender", no_wrap=True)
     table.add_column("titles seen", ratio=3)
     table.add_column("statements", justify="right", no_wrap=True)
     table.add_column("articles", justify="right", no_wrap=True)
     for s in summaries:
         titles = "\n".join(_shown(t, rtl) for t in s.titles) or "—"
-        table.add_row(Text(_shown(s.name, rtl)), s.kind, Text(titles), str(s.statements),
+        table.add_row(Text(_shown(s.name, rtl)), s.kind, s.gender, Text(titles), str(s.statements),
                       str(len(s.articles)))
     return table
 

@@ -57,6 +57,18 @@ def first_names() -> frozenset[str]:
     return frozenset(_data_lines("first_names.txt"))
 
 
+@cache
+def first_name_genders() -> dict[str, str]:
+    """First name (keyed by `quotex.gender.name_key`) -> `female` or `male`."""
+    return dict(line.split("\t", 1) for line in _data_lines("first_name_genders.tsv"))
+
+
+@cache
+def gender_markers() -> dict[str, list[str]]:
+    """Sections of gender.txt: honorifics that tell a person's gender."""
+    return _sections("gender.txt")
+
+
 # --- reporting verbs ---------------------------------------------------------------
 
 

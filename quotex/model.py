@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 QuoteType = Literal["direct", "indirect"]
 SpeakerKind = Literal["person", "organization"]
+Gender = Literal["female", "male", "unknown"]
 # where a publication date was read: the article text, or the HTML page's metadata
 PublishedSource = Literal["text", "html"]
 
@@ -26,11 +27,15 @@ class Speaker:
     kind: SpeakerKind = "person"
     mention: str = ""  # the words that name the speaker at this statement, as written
     honorific: str | None = None
+    gender: Gender = "unknown"  # from the honorific or the first name (quotex.gender)
 
 
 @dataclass
 class Quote:
-    """One attributed statement; offsets index the original input text."""
+    """One attributed statement; offsets index the original input text.
+
+    `confidence`: the probability that the text is a statement and the speaker the
+    right one, as fitted on the gold dev articles (quotex.confidence)."""
 
     text: str
     type: QuoteType
@@ -49,6 +54,7 @@ class Person:
     name: str
     titles: list[str] = field(default_factory=list)
     mentions: int = 0
+    gender: Gender = "unknown"
 
 
 @dataclass

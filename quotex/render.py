@@ -22,7 +22,7 @@ RtlMode = Literal["auto", "on", "off"]
 
 CSV_FIELDS = (
     "source", "quote_index", "speaker_id", "speaker_name", "speaker_title", "speaker_kind",
-    "speaker_mention", "cue", "type", "text", "start", "end", "confidence",
+    "speaker_mention", "cue", "type", "text", "start", "end", "confidence", "speaker_gender",
 )
 
 
@@ -43,7 +43,7 @@ def csv_rows(article: Article) -> Iterator[dict[str, Any]]:
             "speaker_name": sp.name or "", "speaker_title": sp.title or "",
             "speaker_kind": sp.kind, "speaker_mention": sp.mention, "cue": quote.cue,
             "type": quote.type, "text": quote.text, "start": quote.start, "end": quote.end,
-            "confidence": quote.confidence,
+            "confidence": quote.confidence, "speaker_gender": sp.gender,
         }
 
 

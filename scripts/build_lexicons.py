@@ -10,27 +10,45 @@ Writes:
 - `first_names.txt`: words that open two or more person names in the Arman NER
   corpus (academic research use), so that a name the NER covered only in part
   (`رسول [علی اشرفی‌پور]`) can be completed leftwards over a real first name.
+- `first_name_genders.tsv`: about 19k Iranian first names with their gender, from
+  the names data set of the `persian-gender-detection` package on PyPI (MIT licence),
+  keyed as `quotex.gender.name_key` folds them. Many of its entries are also common
+  words or surnames (`داده`, `هزار`, `موسوی`): it is for the gender of a word already
+  known to be a person's first name, never for telling a name from a word.
 - `zwnj_words.tsv`: words written with a zero-width non-joiner in carefully edited
   text (the UD treebanks, and raw news items that kept them), keyed by the same word
   with the ZWNJ lost, for forms that never occur without it in the treebanks.
 
-Both are derived from the training data only (never from evaluation articles), with
-fixed thresholds, so rerunning gives the same files.
+All but the first-name genders are derived from the training data only (never from
+evaluation articles), with fixed thresholds, so rerunning gives the same files.
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import csv
+import io
 import lzma
 import re
+import subprocess
+import sys
+import tempfile
+import zipfile
 from pathlib import Path
+
+from quotex.gender import name_key
 
 ZWNJ = "\u200c"
 ARABIC_TO_PERSIAN = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})
 WORD = re.compile(r"[\u0600-\u06ff\u200c]+")
 # A ZWNJ form is kept when seen this often and never seen joined in edited text.
 MIN_ZWNJ_COUNT = 3
+# The first-name source: a pinned release, so that rerunning gives the same file.
+NAMES_PACKAGE = "persian-gender-detection==1.4.0"
+NAMES_CSV = "persian_gender_detection/gender/iranianNamesDataset.csv"
+# Its gender codes; the few others (`D`, `MF`) say it does not know.
+GENDER_CODES = {"M": "male", "F": "female", "FF": "female"}
 
 
 def conllu_rows(path: Path):
@@ -105,13 +123,53 @@ def build(data: Path, out: Path) -> None:
     print(f"{len(stems)} verb stems, {len(by_joined)} ZWNJ words -> {out}")
 
 
+def names_wheel() -> Path:
+    """The names package's wheel, downloaded with pip (its data only is read)."""
+    folder = Path(tempfile.mkdtemp(prefix="quotex-names-"))
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet",
+                    "--dest", str(folder), NAMES_PACKAGE], check=True)
+    return next(folder.glob("*.whl"))
+
+
+def build_first_name_genders(wheel: Path, out: Path) -> None:
+    """`first_name_genders.tsv` from the names data set in `wheel`: one key per line
+    with its gender. The data set also writes many names with a stray space (`فاطم ه`),
+    some with the other gender: a name written whole decides over those; a key still
+    given both genders is left out."""
+    with zipfile.ZipFile(wheel) as archive:
+        text = archive.read(NAMES_CSV).decode("utf-8-sig")
+    whole: dict[str, set[str]] = collections.defaultdict(set)
+    spaced: dict[str, set[str]] = collections.defaultdict(set)
+    for row in csv.DictReader(io.StringIO(text)):
+        key = name_key(row["Names"])
+        if key and row["Gender"] in GENDER_CODES:
+            (spaced if " " in row["Names"].strip() else whole)[key].add(GENDER_CODES[row["Gender"]])
+    kept = {}
+    for key in whole.keys() | spaced.keys():
+        found = whole.get(key) or spaced[key]
+        if len(found) == 1:
+            kept[key] = next(iter(found))
+    with (out / "first_name_genders.tsv").open("w", encoding="utf-8") as f:
+        f.write(f"# first name\tgender  (names data set of {NAMES_PACKAGE} on PyPI, MIT "
+                "licence, (c) 2022 Arman Yazdi; keys folded by quotex.gender.name_key)\n")
+        for key in sorted(kept):
+            f.write(f"{key}\t{kept[key]}\n")
+    print(f"{len(kept)} first names with a gender -> {out}")
+
+
 def main() -> None:
     root = Path(__file__).resolve().parents[1]
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=root.parent / "shared" / "data")
     parser.add_argument("--out", type=Path, default=root / "quotex" / "data")
+    parser.add_argument("--names-wheel", type=Path, default=None,
+                        help=f"a downloaded wheel of {NAMES_PACKAGE} (else pip downloads it)")
+    parser.add_argument("--genders-only", action="store_true",
+                        help="only rebuild first_name_genders.tsv (needs no --data)")
     args = parser.parse_args()
-    build(args.data, args.out)
+    if not args.genders_only:
+        build(args.data, args.out)
+    build_first_name_genders(args.names_wheel or names_wheel(), args.out)
 
 
 if __name__ == "__main__":

@@ -17,8 +17,9 @@ from quotex.model import Article, Quote, Speaker
 runner = CliRunner()
 
 
-def quote(text: str, name: str | None, title: str | None, kind: str = "person") -> Quote:
-    speaker = Speaker("s1", name, title, kind)  # type: ignore[arg-type]
+def quote(text: str, name: str | None, title: str | None, kind: str = "person",
+          gender: str = "unknown") -> Quote:
+    speaker = Speaker("s1", name, title, kind, gender=gender)  # type: ignore[arg-type]
     return Quote(text, "direct", "گفت", 0, len(text), 0.9, speaker)
 
 
@@ -26,17 +27,18 @@ def quote(text: str, name: str | None, title: str | None, kind: str = "person") 
 # with a space for a ZWNJ in the second; a spokesman is known only by his title.
 ARTICLES = [
     Article("in/a.txt", quotes=[
-        quote("بودجه کشور امسال کافی نیست.", "علی لاریجانی", "وزیر کشور"),
-        quote("مذاکرات ادامه می‌یابد.", "علی لاریجانی", "وزیر کشور"),
+        quote("بودجه کشور امسال کافی نیست.", "علی لاریجانی", "وزیر کشور", gender="male"),
+        quote("مذاکرات ادامه می‌یابد.", "علی لاریجانی", "وزیر کشور", gender="male"),
         quote("جلسه فردا برگزار می‌شود.", None, "سخنگوی دولت"),
     ]),
     Article("in/sub/b.txt", quotes=[
-        quote("كار به زودي تمام مي شود.", "علي لاريجاني", "وزير كشور"),
+        quote("كار به زودي تمام مي شود.", "علي لاريجاني", "وزير كشور", gender="male"),
+        quote("سهمیه‌ها تغییر نمی‌کند.", "مریم کاظمی", "معاون وزیر", gender="female"),
         quote("قیمت‌ها ثابت می‌ماند.", "بانک مرکزی", None, kind="organization"),
         quote("هیچ تصمیمی گرفته نشده است.", None, "سخنگوی دولت"),
     ]),
     Article("in/c.txt", quotes=[
-        quote("ما آماده‌ایم.", "علی لاریجانی", "نماینده مجلس"),
+        quote("ما آماده‌ایم.", "علی لاریجانی", "نماینده مجلس", gender="male"),
     ]),
 ]
 
@@ -68,7 +70,7 @@ def test_title_only_speakers_merge_by_title_and_organizations_stay_apart(tmp_pat
     assert (spokesman.titles, spokesman.statements) == (["سخنگوی دولت"], 2)
     bank = next(s for s in summaries if s.kind == "organization")
     assert (bank.name, bank.statements, bank.articles) == ("بانک مرکزی", 1, ["in/sub/b.txt"])
-    assert len(summaries) == 3
+    assert len(summaries) == 4
 
 
 @pytest.mark.parametrize("word", ["میشود", "مي‌شود", "می شود"])
@@ -100,13 +102,43 @@ def test_cli_speakers_json_and_csv(tmp_path):
     result = runner.invoke(app, ["speakers", folder, "-f", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data[0] == {"name": "علی لاریجانی", "kind": "person",
+    assert data[0] == {"name": "علی لاریجانی", "kind": "person", "gender": "male",
                        "titles": ["وزیر کشور", "نماینده مجلس"], "statements": 4,
                        "articles": ["in/a.txt", "in/c.txt", "in/sub/b.txt"]}
     result = runner.invoke(app, ["speakers", folder, "-f", "csv"])
     assert result.exit_code == 0 and result.stdout.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
     assert rows[0]["name"] == "علی لاریجانی" and rows[0]["articles"] == "3"
+    assert rows[0]["gender"] == "male"
+
+
+# People's statements in ARTICLES: four by him, one by her, two by the spokesman
+# (unknown); the bank's is an organization's and counts for no gender.
+GENDER_SHARE = {"statements": 7, "female": {"statements": 1, "share": 0.1429},
+                "male": {"statements": 4, "share": 0.5714},
+                "unknown": {"statements": 2, "share": 0.2857}}
+
+
+def test_gender_share_of_peoples_statements(tmp_path):
+    share = index.gender_share(index.load_statements(write_json_output(tmp_path)))
+    assert share.to_dict() == GENDER_SHARE
+    assert share.line() == ("statements by people, by gender: female 1 (14%) · male 4 (57%) "
+                            "· unknown 2 (29%)")
+
+
+def test_cli_speakers_gender_share_in_each_format(tmp_path):
+    folder = str(write_json_output(tmp_path))
+    result = runner.invoke(app, ["speakers", folder, "--gender", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == GENDER_SHARE
+    result = runner.invoke(app, ["speakers", folder, "--gender", "-f", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+    assert [(r["gender"], r["statements"], r["share"]) for r in rows] == [
+        ("female", "1", "0.1429"), ("male", "4", "0.5714"), ("unknown", "2", "0.2857")]
+    result = runner.invoke(app, ["speakers", folder, "--gender", "-f", "table"])
+    assert result.exit_code == 0 and "57.1%" in result.stdout
+    result = runner.invoke(app, ["speakers", folder, "-f", "table", "--rtl", "off"])
+    assert "female 1 (14%)" in result.stdout  # under the speakers table too
 
 
 def test_cli_search_table_and_json(tmp_path):
