@@ -9,7 +9,8 @@ messages ending in a NUL byte. Standard library only.
         page.evaluate("document.dir")
         page.screenshot(Path("report.png"))
 
-Run as a script to take a full-page screenshot: `python tests/browser.py PAGE PNG [WIDTH]`.
+Run as a script to take a screenshot: `python tests/browser.py PAGE PNG [WIDTH [HEIGHT]]`
+(the whole page, or its first HEIGHT pixels).
 """
 
 from __future__ import annotations
@@ -148,18 +149,26 @@ class Page:
             raise BrowserError(f"{expression!r}: {result['exceptionDetails']}")
         return result["result"].get("value")
 
-    def screenshot(self, path: Path) -> None:
-        """A PNG of the whole page at the tab's width."""
-        height = self.evaluate("document.documentElement.scrollHeight")
-        shot = self.browser.send("Page.captureScreenshot", self.session, format="png",
-                                 captureBeyondViewport=True,
-                                 clip={"x": 0, "y": 0, "width": self.width, "height": height,
-                                       "scale": 1})
+    def emulate_media(self, media: str) -> None:
+        """Lay the page out for `print` (or `screen` again)."""
+        self.browser.send("Emulation.setEmulatedMedia", self.session, media=media)
+
+    def screenshot(self, path: Path, top: int = 0, height: int | None = None) -> None:
+        """A PNG of the page at the tab's width: all of it, or `height` pixels from `top`.
+
+        The tab is made as tall as the page first: a clip beyond the viewport is
+        shifted sideways on right-to-left pages.
+        """
+        full_height = self.evaluate("document.documentElement.scrollHeight")
+        self.browser.send("Emulation.setDeviceMetricsOverride", self.session, width=self.width,
+                          height=full_height, deviceScaleFactor=1, mobile=False)
+        clip = {"x": 0, "y": top, "width": self.width,
+                "height": min(height or full_height, full_height - top), "scale": 1}
+        shot = self.browser.send("Page.captureScreenshot", self.session, format="png", clip=clip)
         path.write_bytes(base64.b64decode(shot["data"]))
 
-
 if __name__ == "__main__":
-    page_path, png_path = Path(sys.argv[1]), Path(sys.argv[2])
+    page_path, png_path, *size = sys.argv[1:]
     with Chromium() as chromium:
-        chromium.open(page_path, int(sys.argv[3]) if len(sys.argv) > 3 else 1280
-                      ).screenshot(png_path)
+        page = chromium.open(Path(page_path), int(size[0]) if size else 1280)
+        page.screenshot(Path(png_path), height=int(size[1]) if len(size) > 1 else None)

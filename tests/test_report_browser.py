@@ -74,6 +74,15 @@ def test_a_statement_link_scrolls_to_its_place_in_the_text(browser, seed_report)
     assert target_text == article.quotes[4].text
 
 
+def test_printed_it_is_one_column_without_navigation_links(browser, seed_report):
+    page = browser.open(seed_report[0], 1280)
+    layout = """[getComputedStyle(document.querySelector('.layout')).display,
+                 getComputedStyle(document.querySelector('.goto')).display]"""
+    assert page.evaluate(layout) == ["grid", "inline"]
+    page.emulate_media("print")
+    assert page.evaluate(layout) == ["block", "none"]
+
+
 def test_the_overflow_check_sees_an_overflowing_page(browser, seed_report):
     """The measure the test above relies on does catch a page wider than the phone."""
     page = browser.open(seed_report[0], PHONE_WIDTH)
