@@ -72,8 +72,12 @@ def main(
     """Options of every command (the help text is the app's)."""
 
 
-def fail(message: str, code: int = 1) -> NoReturn:
+def print_error(message: str) -> None:
     stderr.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    print_error(message)
     raise typer.Exit(code)
 
 
@@ -255,6 +259,33 @@ def eval_results(
         typer.echo(json.dumps(scores, ensure_ascii=False, indent=2))
     else:
         typer.echo("\n".join(scorer.summary_lines(scores)))
+
+
+@app.command()
+def report(
+    path: Annotated[Path, typer.Argument(
+        help="An article file (.txt .md .html), a result JSON of `quotex extract -f json`, "
+             "or a `quotex batch` output folder (or its articles.jsonl).")],
+    out: Annotated[Path, typer.Option(
+        "--out", "-o", help="The HTML file to write (one article), or a folder: one page "
+                            "per article and index.html.")],
+    model_dir: ModelDirOption = None,
+) -> None:
+    """An HTML page per article: its statements marked in the text by speaker."""
+    from quotex.report import ReportError, write_report
+
+    try:
+        result = write_report(path, out, model_dir=model_dir)
+    except ReportError as exc:
+        fail(str(exc))
+    for failure in result.failures:
+        print_error(failure)
+    if result.index is None:
+        stdout.print(f"wrote {result.pages[0]}", highlight=False, soft_wrap=True)
+    else:
+        stdout.print(f"wrote {len(result.pages)} article pages and {result.index}",
+                     highlight=False, soft_wrap=True)
+    raise typer.Exit(1 if result.failures else 0)
 
 
 @models_app.callback()

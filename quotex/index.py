@@ -90,45 +90,74 @@ def load_statements(path: Path) -> list[Statement]:
     A folder is read from its per-article JSON files when it has any, else from its
     `articles.jsonl`, else from its `statements.csv`.
     """
+    return [s for file in result_files(path) for s in _statements_of_file(file)]
+
+
+def result_files(path: Path) -> list[Path]:
+    """The output files to read in a batch output folder (or the one file given)."""
     if path.is_file():
-        return list(_statements_of_file(path))
+        return [path]
     if not path.is_dir():
         raise IndexInputError(f"{path}: no such folder")
     article_files = sorted(
         p for p in path.rglob("*.json")
         if not any(part.startswith(".") for part in p.relative_to(path).parts)
     )
-    if not article_files:
-        streams = [path / name for name in STREAM_FILES.values() if (path / name).is_file()]
-        if not streams:
-            raise IndexInputError(f"{path}: no quotex batch output here (run `quotex batch` "
-                                  "first)")
-        article_files = streams[:1]
-    return [s for file in article_files for s in _statements_of_file(file)]
+    if article_files:
+        return article_files
+    streams = [path / name for name in STREAM_FILES.values() if (path / name).is_file()]
+    if not streams:
+        raise IndexInputError(f"{path}: no quotex batch output here (run `quotex batch` first)")
+    return streams[:1]
 
 
 def _statements_of_file(path: Path) -> Iterator[Statement]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise IndexInputError(f"{path}: cannot read ({error})") from None
-    try:
-        if path.suffix == ".csv":
+    if path.suffix == ".csv":
+        text = _read_output(path)
+        try:
             yield from map(_statement_of_row, csv.DictReader(io.StringIO(text)))
-        elif path.suffix == ".jsonl":
+        except (ValueError, KeyError, TypeError) as error:
+            raise _not_output(path, error) from None
+        return
+    for article in articles_of_file(path):
+        try:
+            yield from statements_of_article(article)
+        except (KeyError, TypeError, AttributeError) as error:
+            raise _not_output(path, error) from None
+
+
+def articles_of_file(path: Path) -> Iterator[dict[str, Any]]:
+    """The article objects of a JSON output file (one article, or a list of them, as
+    `quotex extract -f json` writes for several files) or of an `articles.jsonl`."""
+    text = _read_output(path)
+    try:
+        if path.suffix == ".jsonl":
             if path.name == ERRORS_FILE:
                 return
-            for line in text.splitlines():
-                if line.strip():
-                    yield from _statements_of_article(json.loads(line))
+            found = [json.loads(line) for line in text.splitlines() if line.strip()]
         else:
-            yield from _statements_of_article(json.loads(text))
-    except (ValueError, KeyError, TypeError, AttributeError) as error:
-        raise IndexInputError(f"{path}: not quotex batch output ({type(error).__name__}: "
-                              f"{error})") from None
+            loaded = json.loads(text)
+            found = loaded if isinstance(loaded, list) else [loaded]
+    except ValueError as error:
+        raise _not_output(path, error) from None
+    for article in found:
+        if not isinstance(article, dict) or not isinstance(article.get("quotes"), list):
+            raise IndexInputError(f"{path}: not quotex batch output (no article with quotes)")
+        yield article
 
 
-def _statements_of_article(article: dict[str, Any]) -> Iterator[Statement]:
+def _read_output(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise IndexInputError(f"{path}: cannot read ({error})") from None
+
+
+def _not_output(path: Path, error: Exception) -> IndexInputError:
+    return IndexInputError(f"{path}: not quotex batch output ({type(error).__name__}: {error})")
+
+
+def statements_of_article(article: dict[str, Any]) -> Iterator[Statement]:
     for quote in article["quotes"]:
         speaker = quote["speaker"]
         yield Statement(article["source"], speaker.get("name") or None,
