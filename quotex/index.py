@@ -28,6 +28,8 @@ from quotex.normalize import normalize
 from quotex.render import RtlMode, display_rtl
 
 SPEAKER_CSV_FIELDS = ("name", "kind", "titles", "statements", "articles", "sources")
+QUOTE_CSV_FIELDS = ("speaker", "type", "cue", "text", "first_source", "first_published",
+                    "also_in")
 STATEMENT_CSV_FIELDS = ("source", "speaker", "title", "kind", "type", "cue", "text")
 LIST_SEPARATOR = " | "  # joins titles and sources in a CSV cell
 
@@ -45,6 +47,7 @@ class Statement:
     type: str
     cue: str
     text: str
+    published: str | None = None  # the article's date (ISO) when known
 
     @property
     def speaker_label(self) -> str:
@@ -75,15 +78,31 @@ def match_key(text: str) -> str:
     return name_key(normalize(text).text).casefold()
 
 
+def speaker_key(name: str | None, title: str | None, kind: str) -> str:
+    """Who a statement's speaker is across articles: a named person or organization by
+    the name, a speaker known only by a title by the title."""
+    if name:
+        return f"{kind}:{match_key(name)}"
+    return f"title:{match_key(title or '')}"
+
+
 # ---------------------------------------------------------------- reading batch output
 
 
 def load_statements(path: Path) -> list[Statement]:
-    """Every statement in a batch output folder (or one of its output files).
+    """Every statement in a batch output folder (or one of its output files, or a
+    quotes database), in file order.
 
     A folder is read from its per-article JSON files when it has any, else from its
     `articles.jsonl`, else from its `statements.csv`.
     """
+    if path.suffix == ".db":
+        from quotex import store
+
+        try:
+            return [s.statement for s in store.load_statements(store.open_database(path))]
+        except store.StoreError as error:
+            raise IndexInputError(str(error)) from None
     if path.is_file():
         return list(_statements_of_file(path))
     if not path.is_dir():
@@ -123,11 +142,12 @@ def _statements_of_file(path: Path) -> Iterator[Statement]:
 
 
 def _statements_of_article(article: dict[str, Any]) -> Iterator[Statement]:
+    published = (article.get("published") or {}).get("iso")
     for quote in article["quotes"]:
         speaker = quote["speaker"]
         yield Statement(article["source"], speaker.get("name") or None,
                         speaker.get("title") or None, speaker.get("kind", "person"),
-                        quote["type"], quote.get("cue", ""), quote["text"])
+                        quote["type"], quote.get("cue", ""), quote["text"], published)
 
 
 def _statement_of_row(row: dict[str, str]) -> Statement:
@@ -140,16 +160,16 @@ def _statement_of_row(row: dict[str, str]) -> Statement:
 
 def speaker_index(statements: Iterable[Statement]) -> list[SpeakerSummary]:
     """One summary per speaker, most quoted first."""
-    groups: dict[tuple[str, str], list[Statement]] = {}
+    groups: dict[str, list[Statement]] = {}
     for statement in statements:
-        if statement.speaker_name:
-            key = (statement.speaker_kind, match_key(statement.speaker_name))
-        else:
-            key = ("title", match_key(statement.speaker_title or ""))
-        groups.setdefault(key, []).append(statement)
+        groups.setdefault(_key_of(statement), []).append(statement)
     summaries = [_summary(group) for group in groups.values()]
     summaries.sort(key=lambda s: (-s.statements, s.label))
     return summaries
+
+
+def _key_of(statement: Statement) -> str:
+    return speaker_key(statement.speaker_name, statement.speaker_title, statement.speaker_kind)
 
 
 def _summary(group: list[Statement]) -> SpeakerSummary:
@@ -169,6 +189,52 @@ def _summary(group: list[Statement]) -> SpeakerSummary:
     )
 
 
+@dataclass
+class ReportedStatement:
+    """One statement of a speaker, once however many articles carry it."""
+
+    statement: Statement  # the speaker's words where first seen
+    first_source: str  # the article that carried it first (date, else file order)
+    first_published: str | None
+    also_in: list[str] = field(default_factory=list)  # the other articles, first seen first
+
+    def to_dict(self) -> dict[str, Any]:
+        s = self.statement
+        return {"speaker": s.speaker_label, "type": s.type, "cue": s.cue, "text": s.text,
+                "first_source": self.first_source, "first_published": self.first_published,
+                "also_in": self.also_in}
+
+
+def speaker_quotes(statements: list[Statement], name: str) -> list[ReportedStatement]:
+    """The statements of the speaker called `name` (as `speaker_index` merges them; a
+    part of a name is enough when no speaker has it whole), each once with where it
+    was first seen and the other articles that carry it (quotex.provenance)."""
+    from quotex import provenance
+
+    wanted = match_key(name)
+    keys = [match_key(s.speaker_label) for s in statements]
+    if wanted not in keys:
+        keys = [wanted if wanted and wanted in key else key for key in keys]
+    firsts = provenance.first_seen([s.text for s in statements],
+                                   [s.published for s in statements])
+    members: dict[int, list[int]] = {}
+    for i, first in enumerate(firsts):
+        members.setdefault(first, []).append(i)
+    def seen(i: int) -> tuple[bool, str, int]:
+        return provenance.seen_key(statements[i].published, i)
+
+    reported = []
+    for first in sorted(members, key=seen):
+        group = sorted(members[first], key=seen)
+        theirs = [i for i in group if keys[i] == wanted]
+        if not theirs:
+            continue
+        sources = list(dict.fromkeys(statements[i].source for i in group))
+        reported.append(ReportedStatement(statements[theirs[0]], sources[0],
+                                          statements[first].published, sources[1:]))
+    return reported
+
+
 def search_statements(statements: Iterable[Statement], word: str) -> list[Statement]:
     """The statements whose text contains `word` (compared as `match_key` does)."""
     wanted = match_key(word)
@@ -186,6 +252,16 @@ def speakers_json(summaries: list[SpeakerSummary]) -> str:
 
 def statements_json(statements: list[Statement]) -> str:
     return json.dumps([_statement_row(s) for s in statements], ensure_ascii=False, indent=2)
+
+
+def quotes_json(reported: list[ReportedStatement]) -> str:
+    return json.dumps([r.to_dict() for r in reported], ensure_ascii=False, indent=2)
+
+
+def quotes_csv(reported: list[ReportedStatement]) -> str:
+    return _csv(QUOTE_CSV_FIELDS, (
+        {**r.to_dict(), "first_published": r.first_published or "",
+         "also_in": LIST_SEPARATOR.join(r.also_in)} for r in reported))
 
 
 def speakers_csv(summaries: list[SpeakerSummary]) -> str:
@@ -238,6 +314,19 @@ def statements_table(statements: list[Statement], word: str, rtl: RtlMode = "aut
     for s in statements:
         table.add_row(Text(_shown(s.speaker_label, rtl)), Text(s.source),
                       Text(_shown(s.text, rtl)))
+    return table
+
+
+def quotes_table(reported: list[ReportedStatement], name: str, rtl: RtlMode = "auto") -> Table:
+    table = Table(title=Text(f"statements of {_shown(name, rtl)}, each once"),
+                  show_lines=True, expand=True)
+    table.add_column("statement", ratio=6)
+    table.add_column("first seen", ratio=2)
+    table.add_column("also in", ratio=2)
+    for r in reported:
+        first = r.first_source + (f"\n{r.first_published}" if r.first_published else "")
+        table.add_row(Text(_shown(r.statement.text, rtl)), Text(first),
+                      Text("\n".join(r.also_in) or "—"))
     return table
 
 
