@@ -52,6 +52,9 @@ def metadata(db_name: str) -> dict[str, Any]:
                     "sort": "id",
                     "columns": {
                         "text": "The statement as written in the article",
+                        "normalized_text": "The text as quotex compares it (letter variants "
+                                           "and digits normalized, ZWNJ and punctuation "
+                                           "dropped): for search and provenance",
                         "type": "direct (quoted) or indirect (reported)",
                         "cue": "The reporting verb (گفت, افزود, ...)",
                         "start": "Character offset of the statement in the article",

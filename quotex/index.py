@@ -16,6 +16,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,7 @@ class SpeakerSummary:
                 "statements": self.statements, "articles": self.articles}
 
 
+@lru_cache(maxsize=65536)  # names and titles repeat across a batch
 def match_key(text: str) -> str:
     """Comparison form of a name, title or text: normalized, ZWNJ and spacing folded."""
     return name_key(normalize(text).text).casefold()
@@ -215,7 +217,7 @@ def speaker_quotes(statements: list[Statement], name: str) -> list[ReportedState
     keys = [match_key(s.speaker_label) for s in statements]
     if wanted not in keys:
         keys = [wanted if wanted and wanted in key else key for key in keys]
-    firsts = provenance.first_seen([s.text for s in statements],
+    firsts = provenance.first_seen([provenance.comparable(s.text) for s in statements],
                                    [s.published for s in statements])
     members: dict[int, list[int]] = {}
     for i, first in enumerate(firsts):

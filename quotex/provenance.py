@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from quotex.normalize import ZWNJ, normalize
 
 SHINGLE_WORDS = 3
-THRESHOLD = 0.5
+THRESHOLD = 0.6
 CONTAINMENT_MIN_SHINGLES = 8
 # LSH finds pairs whose estimated Jaccard passes this; the exact check then decides.
 # Lower than THRESHOLD so that a statement cut shorter (high containment, lower
@@ -36,9 +36,16 @@ NUM_PERM = 128
 WORD = re.compile(rf"[^\W_]+(?:{ZWNJ}[^\W_]+)*")
 
 
-def shingles(text: str) -> frozenset[str]:
-    """The statement's word shingles, after quotex's normalization, ZWNJ folded."""
-    words = [w.replace(ZWNJ, "") for w in WORD.findall(normalize(text).text)]
+def comparable(text: str) -> str:
+    """The statement's words as provenance compares them: quotex's normalization
+    (letter variants, digits, lost ZWNJs), then ZWNJ folded away and punctuation
+    dropped. The database keeps it per statement, so that regrouping is cheap."""
+    return " ".join(w.replace(ZWNJ, "") for w in WORD.findall(normalize(text).text))
+
+
+def shingles(comparable_text: str) -> frozenset[str]:
+    """Word shingles of a `comparable` text."""
+    words = comparable_text.split()
     if len(words) <= SHINGLE_WORDS:
         return frozenset([" ".join(words)]) if words else frozenset()
     return frozenset(" ".join(words[i:i + SHINGLE_WORDS])
@@ -73,7 +80,7 @@ def candidate_pairs(sets: Sequence[frozenset[str]]) -> set[tuple[int, int]]:
 
 
 def group_statements(texts: Sequence[str], threshold: float = THRESHOLD) -> list[int]:
-    """For each text, the index of the first text of its group.
+    """For each `comparable` text, the index of the first text of its group.
 
     Pass the texts in the order they were first seen (published date, else file
     order): the group's first member is then where the statement was first reported.
@@ -101,7 +108,8 @@ def seen_key(published: str | None, position: int) -> tuple[bool, str, int]:
 
 
 def first_seen(texts: Sequence[str], published: Sequence[str | None]) -> list[int]:
-    """For each statement (given in file order, with its article's ISO date or None),
+    """For each statement (its `comparable` text, given in file order, with its
+    article's ISO date or None),
     the index of its group's first-seen statement: the earliest dated one, else the
     first in file order (dated statements count as seen before undated ones)."""
     order = sorted(range(len(texts)), key=lambda i: seen_key(published[i], i))

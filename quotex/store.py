@@ -17,8 +17,10 @@ Tables (foreign keys in brackets):
     mentions          an entity in an article [article_id, entity_id]: spelling, count
     failures          the last run's articles that could not be read or extracted
 
-`statements_fts` (FTS5, kept in step by triggers) indexes statement text and speaker
-names and titles; `speakers_fts` speaker names and titles.
+`statements_fts` (FTS5, kept in step by triggers) indexes statement text, its
+normalized form (Arabic ي/ك folded, ZWNJs dropped: a search in Persian letters finds
+an article written with Arabic ones) and speaker names and titles; `speakers_fts`
+speaker names and titles.
 
 Each chunk of articles is written in one transaction, and an article is deleted with
 everything that hangs on it before its new rows go in, so a run killed at any moment
@@ -43,6 +45,7 @@ import sqlite_utils
 
 from quotex import provenance
 from quotex.batch import BatchError
+from quotex.coref import name_key
 from quotex.index import Statement, match_key, speaker_key
 
 
@@ -56,7 +59,8 @@ ARTICLE_COLUMNS = {
     "words": int,
 }
 STATEMENT_COLUMNS = {
-    "id": int, "article_id": int, "idx": int, "text": str, "type": str, "cue": str,
+    "id": int, "article_id": int, "idx": int, "text": str, "normalized_text": str,
+    "type": str, "cue": str,
     "start": int, "end": int, "cue_start": int, "cue_end": int, "confidence": float,
     "speaker_id": str, "speaker_name": str, "speaker_title": str, "speaker_kind": str,
     "speaker_gender": str, "speaker_mention": str, "group_id": int, "outlet": str,
@@ -136,53 +140,58 @@ class QuoteStore:
         content_hash, quotex_version = key.split("/", 1)
         published = article.get("published") or {}
         outlet = article.get("outlet")
-        article_id = self.db["articles"].insert({
+        article_id = self._insert("articles", {
             "name": name, "source": source, "title": title_of(text), "outlet": outlet,
             "published": published.get("iso"), "published_jalali": published.get("jalali"),
             "content_hash": content_hash, "quotex_version": quotex_version,
             "statements": len(article["quotes"]), "words": len(text.split()),
-        }).last_pk
-        statements = []
+        })
         for idx, quote in enumerate(article["quotes"]):
             speaker = quote["speaker"]
-            key = speaker_key(speaker.get("name"), speaker.get("title"),
-                              speaker.get("kind", "person"))
-            self.db["speakers"].insert(
-                {"id": key, "name": speaker.get("name") or speaker.get("title"),
-                 "kind": speaker.get("kind", "person")}, ignore=True)
+            kind = speaker.get("kind", "person")
+            key = speaker_key(speaker.get("name"), speaker.get("title"), kind)
+            self._insert("speakers", {"id": key, "name": speaker.get("name")
+                                      or speaker.get("title"), "kind": kind}, "or ignore")
             self._touched_speakers.add(key)
-            statements.append({
+            self._insert("statements", {
                 "article_id": article_id, "idx": idx, "text": quote["text"],
+                "normalized_text": provenance.comparable(quote["text"]),
                 "type": quote["type"], "cue": quote["cue"], "start": quote["start"],
                 "end": quote["end"], "cue_start": quote.get("cue_start"),
                 "cue_end": quote.get("cue_end"), "confidence": quote["confidence"],
                 "speaker_id": key, "speaker_name": speaker.get("name"),
-                "speaker_title": speaker.get("title"),
-                "speaker_kind": speaker.get("kind", "person"),
+                "speaker_title": speaker.get("title"), "speaker_kind": kind,
                 "speaker_gender": speaker.get("gender"),
                 "speaker_mention": speaker.get("mention"), "outlet": outlet,
                 "published": published.get("iso"), "source": source,
             })
-        self.db["statements"].insert_all(statements)
         for field, kind in ENTITY_KINDS.items():
             for entity in article.get(field, []):
                 self._put_mention(article_id, kind, entity)
         self._refresh_speakers(self._touched_speakers)
 
+    def _insert(self, table: str, row: dict[str, Any], conflict: str = "") -> int:
+        columns = ", ".join(f'"{column}"' for column in row)
+        marks = ", ".join("?" * len(row))
+        cursor = self.db.execute(f"insert {conflict} into {table} ({columns}) values ({marks})",
+                                 list(row.values()))
+        return cursor.lastrowid
+
     def _put_mention(self, article_id: int, kind: str, entity: dict[str, Any]) -> None:
-        key = match_key(entity["name"])
-        self.db["entities"].insert({"kind": kind, "key": key, "name": entity["name"]},
-                                   ignore=True)
+        # merged by name as an article's coreference compares names (letter variants,
+        # ZWNJ, spacing): cheaper than match_key, and entities are many
+        key = name_key(entity["name"]).casefold()
+        self._insert("entities", {"kind": kind, "key": key, "name": entity["name"]},
+                     "or ignore")
         entity_id = self.db.execute("select id from entities where kind = ? and key = ?",
                                     [kind, key]).fetchone()[0]
         titles = entity.get("titles")
-        self.db["mentions"].insert({
+        self._insert("mentions", {
             "article_id": article_id, "entity_id": entity_id, "name": entity["name"],
             "count": entity.get("mentions", 0),
             "titles": json.dumps(titles, ensure_ascii=False) if titles else None,
         })
-        self.db.execute("update entities set articles = (select count(*) from mentions "
-                        "where entity_id = ?) where id = ?", [entity_id, entity_id])
+        self.db.execute("update entities set articles = articles + 1 where id = ?", [entity_id])
 
     def _delete(self, name: str) -> None:
         row = self.db.execute("select id from articles where name = ?", [name]).fetchone()
@@ -196,12 +205,9 @@ class QuoteStore:
                         "(select id from statement_groups where first_article_id = ?)",
                         [article_id])
         self.db.execute("delete from statement_groups where first_article_id = ?", [article_id])
-        entity_ids = [r[0] for r in self.db.execute(
-            "select entity_id from mentions where article_id = ?", [article_id])]
+        self.db.execute("update entities set articles = articles - 1 where id in "
+                        "(select entity_id from mentions where article_id = ?)", [article_id])
         self.db.execute("delete from mentions where article_id = ?", [article_id])
-        for entity_id in entity_ids:
-            self.db.execute("update entities set articles = (select count(*) from mentions "
-                            "where entity_id = ?) where id = ?", [entity_id, entity_id])
         self.db.execute("delete from entities where articles = 0")
         self.db.execute("delete from statements where article_id = ?", [article_id])
         self.db.execute("delete from articles where id = ?", [article_id])
@@ -218,12 +224,13 @@ class QuoteStore:
             names = Counter(r[0] for r in rows if r[0])
             genders = Counter(r[2] for r in rows if r[2])
             titles = _titles_seen(r[1] for r in rows if r[1])
-            self.db["speakers"].update(key, {
-                "name": names.most_common(1)[0][0] if names else next(iter(titles), None),
-                "titles": json.dumps(titles, ensure_ascii=False),
-                "gender": genders.most_common(1)[0][0] if genders else None,
-                "statements": len(rows), "articles": len({r[3] for r in rows}),
-            })
+            self.db.execute(
+                "update speakers set name = ?, titles = ?, gender = ?, statements = ?, "
+                "articles = ? where id = ?",
+                [names.most_common(1)[0][0] if names else next(iter(titles), None),
+                 json.dumps(titles, ensure_ascii=False),
+                 genders.most_common(1)[0][0] if genders else None,
+                 len(rows), len({r[3] for r in rows}), key])
         self._touched_speakers = set()
 
     def refresh_groups(self) -> int:
@@ -231,7 +238,7 @@ class QuoteStore:
         more than one article."""
         statements = load_statements(self.db)
         ids = [s.id for s in statements]
-        firsts = provenance.first_seen([s.statement.text for s in statements],
+        firsts = provenance.first_seen([s.normalized_text for s in statements],
                                        [s.statement.published for s in statements])
         members: dict[int, list[int]] = {}
         for i, first in enumerate(firsts):
@@ -239,15 +246,15 @@ class QuoteStore:
         with self.db.atomic():
             self.db.execute("update statements set group_id = null")
             self.db.execute("delete from statement_groups")
-            self.db["statement_groups"].insert_all(
-                {"id": ids[first], "text": statements[first].statement.text,
-                 "first_article_id": statements[first].article_id,
-                 "first_published": statements[first].statement.published,
-                 "statements": len(group),
-                 "articles": len({statements[i].article_id for i in group})}
-                for first, group in members.items())
+            self.db.conn.executemany(
+                "insert into statement_groups (id, text, first_article_id, first_published, "
+                "statements, articles) values (?, ?, ?, ?, ?, ?)",
+                [(ids[first], statements[first].statement.text, statements[first].article_id,
+                  statements[first].statement.published, len(group),
+                  len({statements[i].article_id for i in group}))
+                 for first, group in members.items()])
             self.db.conn.executemany("update statements set group_id = ? where id = ?",
-                                [(ids[first], ids[i]) for i, first in enumerate(firsts)])
+                                     [(ids[first], ids[i]) for i, first in enumerate(firsts)])
         return sum(1 for group in members.values()
                    if len({statements[i].article_id for i in group}) > 1)
 
@@ -305,7 +312,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
             db["statements"].create_index([column])
         db["mentions"].create_index(["article_id"])
         db["mentions"].create_index(["entity_id"])
-        db["statements"].enable_fts(["text", "speaker_name", "speaker_title"],
+        db["statements"].enable_fts(["text", "normalized_text", "speaker_name", "speaker_title"],
                                     fts_version="FTS5", create_triggers=True)
         db["speakers"].enable_fts(["name", "titles"], fts_version="FTS5", create_triggers=True)
 
@@ -314,16 +321,17 @@ def create_schema(db: sqlite_utils.Database) -> None:
 class StoredStatement:
     id: int
     article_id: int
+    normalized_text: str  # provenance.comparable(text)
     statement: Statement
 
 
 def load_statements(db: sqlite_utils.Database) -> list[StoredStatement]:
     """Every statement in file order (article name, then place in the article)."""
     rows = db.execute(
-        "select s.id, s.article_id, a.source, s.speaker_name, s.speaker_title, "
+        "select s.id, s.article_id, s.normalized_text, a.source, s.speaker_name, s.speaker_title, "
         "s.speaker_kind, s.type, s.cue, s.text, a.published from statements s "
         "join articles a on a.id = s.article_id order by a.name, s.idx").fetchall()
-    return [StoredStatement(r[0], r[1], Statement(*r[2:])) for r in rows]
+    return [StoredStatement(r[0], r[1], r[2] or "", Statement(*r[3:])) for r in rows]
 
 
 def open_database(path: Path) -> sqlite_utils.Database:

@@ -130,6 +130,9 @@ def test_full_text_search_on_statement_text_and_speaker_names(tmp_path):
     by_speaker = rows(db, "select count(*) from statements_fts where statements_fts match ?",
                       ['speaker_title:"سخنگوی دولت"'])
     assert by_speaker == [(1,)]
+    # a word written without its ZWNJ finds it written with one too (normalized_text)
+    assert rows(db, "select count(*) from statements_fts where statements_fts match ?",
+                ["طرحهای"]) == [(3,)]
     assert rows(db, "select name from speakers_fts where speakers_fts match ?",
                 ["لاریجانی"]) == [("علی لاریجانی",), ("لاریجانی",)]
 
@@ -321,7 +324,7 @@ def test_cli_batch_db_only_and_datasette_metadata_command(tmp_path, models):
     folder = copy_articles(tmp_path / "in", SHORT_ARTICLES[:1])
     result = runner.invoke(app, ["batch", str(folder), "--db", str(tmp_path / "q.db")])
     assert result.exit_code == 0, result.output
-    assert "datasette" in result.stdout and "q.metadata.json" in result.stdout
+    assert "datasette" in result.stdout  # the command that browses it
     (tmp_path / "q.metadata.json").unlink()
     result = runner.invoke(app, ["datasette-metadata", str(tmp_path / "q.db")])
     assert result.exit_code == 0
