@@ -141,8 +141,7 @@ def batch(
         "--db", help="Also (or, without --out, only) write a SQLite quotes database, with "
                      "Datasette metadata beside it.")] = None,
 ) -> None:
-    """Extract every article of files and folders, resumably, into one output folder
-    and/or a quotes database."""
+    """Extract every article of files and folders, resumably, into a folder and/or a database."""
     from quotex.batch import BatchError, BatchOptions, BatchUsageError, run_batch
     from quotex.batch_report import progress_display, summary
 
