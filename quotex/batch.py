@@ -39,13 +39,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from itertools import islice
 from pathlib import Path, PurePosixPath
-from typing import IO, Protocol
+from typing import IO, TYPE_CHECKING, Protocol
 
 from quotex import __version__, render
 from quotex.engine import DEFAULT_BATCH_SIZE
 from quotex.io import ARTICLE_SUFFIXES, InputError, article_text, is_html, read_bytes
 from quotex.model import Article
 from quotex.modelset import ModelError, resolve_model_set
+
+if TYPE_CHECKING:
+    from quotex.store import QuoteStore
 
 FORMATS = ("json", "jsonl", "csv")
 STATE_DIR = ".quotex-batch"
@@ -79,18 +82,19 @@ class Failure:
 @dataclass
 class BatchOptions:
     inputs: Sequence[str | Path]
-    out: Path
+    out: Path | None  # None: the database only
     output_format: str = "json"
     jobs: int = 1
     batch_size: int = DEFAULT_BATCH_SIZE
     force: bool = False
     model_dir: str | Path | None = None
     min_confidence: float = 0.0  # statements below are left out (part of the input key)
+    db: Path | None = None  # also (or only) write this quotes database (quotex.store)
 
 
 @dataclass
 class BatchResult:
-    out: Path
+    out: Path | None
     output_format: str
     total: int = 0  # articles found plus folders that could not be walked
     processed: int = 0  # articles extracted in this run
@@ -99,6 +103,8 @@ class BatchResult:
     statements: int = 0  # statements in all current outputs
     words: int = 0  # words of the articles extracted in this run
     seconds: float = 0.0
+    db: Path | None = None
+    groups_across_articles: int = 0  # statement groups (quotex.provenance) in several articles
 
     @property
     def done(self) -> int:
@@ -109,8 +115,10 @@ class BatchResult:
         return 1 if self.failures else 0
 
     @property
-    def output(self) -> Path:
-        """The stream file, or the folder of per-article files."""
+    def output(self) -> Path | None:
+        """The stream file, or the folder of per-article files (None: database only)."""
+        if self.out is None:
+            return None
         stream = STREAM_FILES.get(self.output_format)
         return self.out / stream if stream else self.out
 
@@ -287,8 +295,11 @@ class Ledger:
 
 
 @contextlib.contextmanager
-def _output_folder(out: Path) -> Iterator[Ledger]:
+def _output_folder(out: Path | None) -> Iterator[Ledger | None]:
     """The ledger of `out`, with a lock held so that two runs never write there at once."""
+    if out is None:
+        yield None
+        return
     state_dir = out / STATE_DIR
     try:
         (state_dir / "tmp").mkdir(parents=True, exist_ok=True)
@@ -310,6 +321,32 @@ def _output_folder(out: Path) -> Iterator[Ledger]:
             ledger.close()
 
 
+def output_stem(output: str) -> str:
+    """The article's name (see output_names) from its path below the output folder."""
+    path = PurePosixPath(output)
+    if path.parts[0] == STATE_DIR:  # a stream's part: .quotex-batch/parts-<format>/...
+        path = PurePosixPath(*path.parts[2:])
+    return str(path.with_suffix(""))
+
+
+@contextlib.contextmanager
+def _database(path: Path | None) -> Iterator[QuoteStore | None]:
+    """The quotes database at `path` (quotex.store), locked for this run, or None."""
+    if path is None:
+        yield None
+        return
+    from quotex.store import QuoteStore, StoreError
+
+    try:
+        store = QuoteStore(path)
+    except StoreError as error:
+        raise BatchUsageError(str(error)) from None
+    try:
+        yield store
+    finally:
+        store.close()
+
+
 # ---------------------------------------------------------------- extraction
 
 
@@ -320,6 +357,7 @@ class Extracted:
     rendered: str = ""
     statements: int = 0
     error: str | None = None
+    article: dict | None = None  # Article.to_dict(), when a database is written
 
 
 def render_article(article: Article, output_format: str) -> str:
@@ -333,6 +371,7 @@ def render_article(article: Article, output_format: str) -> str:
 def extract_rendered(
     items: list[tuple[str, str]], output_format: str, model_dir: str | Path | None,
     min_confidence: float = 0.0,
+    keep_articles: bool = False,
 ) -> list[Extracted]:
     """`(source, text)` pairs through the engine in one batch, rendered.
 
@@ -350,11 +389,12 @@ def extract_rendered(
         if len(items) > 1:
             return [result for item in items
                     for result in extract_rendered([item], output_format, model_dir,
-                                                   min_confidence)]
+                                                   min_confidence, keep_articles)]
         reason = (str(error).splitlines() or [""])[0][:200]
         return [Extracted(error=f"{items[0][0]}: internal error "
                                 f"({type(error).__name__}: {reason})")]
-    return [Extracted(render_article(a, output_format), len(a.quotes)) for a in articles]
+    return [Extracted(render_article(a, output_format), len(a.quotes),
+                      article=a.to_dict() if keep_articles else None) for a in articles]
 
 
 @dataclass
@@ -373,7 +413,7 @@ def _extracted(
         for chunk in chunks:
             items = [(p.source, p.text) for p in chunk]
             yield chunk, extract_rendered(items, options.output_format, options.model_dir,
-                                          options.min_confidence)
+                                          options.min_confidence, options.db is not None)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -388,7 +428,7 @@ def _extracted(
             items = [(p.source, p.text) for p in chunk]
             in_flight.append((chunk, pool.submit(extract_rendered, items,
                                                  options.output_format, options.model_dir,
-                                                 options.min_confidence)))
+                                                 options.min_confidence, options.db is not None)))
             if len(in_flight) >= CHUNKS_IN_FLIGHT_PER_JOB * options.jobs:
                 done, future = in_flight.popleft()
                 yield done, future.result()
@@ -422,7 +462,9 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
     if options.output_format not in FORMATS:
         raise BatchUsageError(f"unknown format {options.output_format!r} "
                               f"(choose from {', '.join(FORMATS)})")
-    out = Path(options.out)
+    if options.out is None and options.db is None:
+        raise BatchUsageError("give an output folder (--out), a database (--db) or both")
+    out = Path(options.out) if options.out is not None else None
     files, walk_failures = find_inputs(options.inputs, skip=out)
     suffix = "." + options.output_format
     names = output_names([f.rel for f in files], suffix)
@@ -431,36 +473,44 @@ def run_batch(options: BatchOptions, progress: Progress | None = None) -> BatchR
     else:
         outputs = [f"{STATE_DIR}/parts-{options.output_format}/{name}{suffix}" for name in names]
     result = BatchResult(out, options.output_format, total=len(files) + len(walk_failures),
-                         failures=list(walk_failures))
-    with _output_folder(out) as ledger:
+                         failures=list(walk_failures), db=options.db)
+    with _output_folder(out) as ledger, _database(options.db) as store:
         # what the output depends on besides the input: a changed threshold redoes it
         versions = (f"{__version__}/{resolve_model_set(options.model_dir).version}"
                     f"/min-confidence={options.min_confidence:g}")
         progress.start(result.total)
         try:
             current: list[str] = []  # outputs that match their input, in input order
-            pending = _read_inputs(files, outputs, versions, ledger, options.force,
+            pending = _read_inputs(files, outputs, versions, ledger, store, options.force,
                                    result, current, progress)
             chunks = iter(lambda: list(islice(pending, options.batch_size)), [])
             for chunk, extracted in _extracted(chunks, options):
-                for item, outcome in zip(chunk, extracted, strict=True):
-                    _store(item, outcome, ledger, result, current)
-                    progress.update(result)
-            if options.output_format in STREAM_FILES:
+                with store.transaction() if store else contextlib.nullcontext():
+                    for item, outcome in zip(chunk, extracted, strict=True):
+                        _store(item, outcome, ledger, store, result, current)
+                        progress.update(result)
+            if ledger is not None and options.output_format in STREAM_FILES:
                 _write_stream(out, options.output_format, current, ledger.tmp_dir)
+            if store is not None:
+                result.groups_across_articles = store.finish()
         finally:
             # also on Ctrl-C or a fatal error: the failures seen so far, and the
             # display given back (a progress bar hides the cursor)
-            lines = (json.dumps(asdict(f), ensure_ascii=False) + "\n" for f in result.failures)
-            write_atomic(out / ERRORS_FILE, lines, ledger.tmp_dir)
+            if ledger is not None:
+                lines = (json.dumps(asdict(f), ensure_ascii=False) + "\n"
+                         for f in result.failures)
+                write_atomic(out / ERRORS_FILE, lines, ledger.tmp_dir)
+            if store is not None:
+                store.record_failures((f.source, f.error) for f in result.failures)
             result.seconds = time.monotonic() - started
             progress.finish(result)
     return result
 
 
 def _read_inputs(
-    files: Sequence[InputFile], outputs: Sequence[str], versions: str, ledger: Ledger,
-    force: bool, result: BatchResult, current: list[str], progress: Progress,
+    files: Sequence[InputFile], outputs: Sequence[str], versions: str, ledger: Ledger | None,
+    store: QuoteStore | None, force: bool, result: BatchResult, current: list[str],
+    progress: Progress,
 ) -> Iterator[_Pending]:
     """The articles that need extracting, decoded; the rest are counted as they pass."""
     for file, output in zip(files, outputs, strict=True):
@@ -468,10 +518,10 @@ def _read_inputs(
         try:
             data = read_bytes(file.path)
             key = f"{hashlib.sha256(data).hexdigest()}/{versions}"
-            entry = ledger.current(output, key)
-            if entry is not None and not force and (result.out / output).is_file():
+            statements = None if force else _current(output, key, ledger, store, result.out)
+            if statements is not None:
                 result.up_to_date += 1
-                result.statements += entry.get("statements", 0)
+                result.statements += statements
                 current.append(output)
                 progress.update(result)
                 continue
@@ -483,18 +533,37 @@ def _read_inputs(
         yield _Pending(source, output, key, text)
 
 
-def _store(item: _Pending, outcome: Extracted, ledger: Ledger, result: BatchResult,
-           current: list[str]) -> None:
+def _current(output: str, key: str, ledger: Ledger | None, store: QuoteStore | None,
+             out: Path | None) -> int | None:
+    """The statement count of an article whose every output is current, else None."""
+    counts = []
+    if ledger is not None:
+        entry = ledger.current(output, key)
+        if entry is None or not (out / output).is_file():
+            return None
+        counts.append(entry.get("statements", 0))
+    if store is not None:
+        counts.append(store.current(output_stem(output), key))
+    return None if None in counts else counts[0]
+
+
+def _store(item: _Pending, outcome: Extracted, ledger: Ledger | None,
+           store: QuoteStore | None, result: BatchResult, current: list[str]) -> None:
     if outcome.error is not None:
         result.failures.append(Failure(item.source, outcome.error))
         return
     try:
-        write_atomic(result.out / item.output, [outcome.rendered], ledger.tmp_dir)
+        if ledger is not None:
+            write_atomic(result.out / item.output, [outcome.rendered], ledger.tmp_dir)
+        if store is not None:
+            store.put(output_stem(item.output), item.source, item.text, item.key,
+                      outcome.article or {})
     except OSError as error:
         result.failures.append(Failure(item.source, f"{item.source}: cannot write "
                                                     f"{item.output} ({error.strerror})"))
         return
-    ledger.record(item.output, item.key, outcome.statements)
+    if ledger is not None:
+        ledger.record(item.output, item.key, outcome.statements)
     current.append(item.output)
     result.processed += 1
     result.statements += outcome.statements

@@ -104,8 +104,16 @@ def summary(result: BatchResult) -> Group:
     table.add_row("time", f"{result.seconds:.1f} s")
     table.add_row("speed", f"{result.processed / seconds:.2f} articles/s, "
                            f"{result.words / seconds:.0f} words/s")
-    table.add_row("output", Text(str(result.output)))
-    if result.failures:
+    if result.output is not None:
+        table.add_row("output", Text(str(result.output)))
+    if result.db is not None:
+        from quotex.datasette_metadata import metadata_path
+
+        table.add_row("database", Text(str(result.db)))
+        table.add_row("statement groups in several articles",
+                      str(result.groups_across_articles))
+        table.add_row("browse", Text(f"datasette {result.db} -m {metadata_path(result.db)}"))
+    if result.failures and result.out is not None:
         table.add_row("errors", Text(str(result.out / ERRORS_FILE)))
     # printed with soft_wrap, so that each stays one line to search and copy
     lines = [Text(f"failed: {failure.error}", style="red")

@@ -134,7 +134,8 @@ class BatchFormat(str, Enum):
 def batch(
     paths: Annotated[list[Path], typer.Argument(
         help="Article files and folders (searched for .txt .md .html .htm).")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the results.")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder for the results.")
+                   ] = None,
     output_format: Annotated[BatchFormat, typer.Option(
         "--format", "-f", help="json: one <name>.json per article; jsonl: articles.jsonl; "
                                "csv: statements.csv (one row per statement).")] = BatchFormat.json,
@@ -149,13 +150,16 @@ def batch(
     ] = False,
     min_confidence: MinConfidenceOption = 0.0,
     model_dir: ModelDirOption = None,
+    db: Annotated[Path | None, typer.Option(
+        "--db", help="Also (or, without --out, only) write a SQLite quotes database, with "
+                     "Datasette metadata beside it.")] = None,
 ) -> None:
-    """Extract every article of files and folders, resumably, into one output folder."""
+    """Extract every article of files and folders, resumably, into a folder and/or a database."""
     from quotex.batch import BatchError, BatchOptions, BatchUsageError, run_batch
     from quotex.batch_report import progress_display, summary
 
     options = BatchOptions(paths, out, output_format.value, jobs, force=force,
-                           model_dir=model_dir, min_confidence=min_confidence)
+                           model_dir=model_dir, min_confidence=min_confidence, db=db)
     if batch_size is not None:
         options.batch_size = batch_size
     try:
@@ -180,11 +184,15 @@ class SpeakersFormat(str, Enum):
 @app.command()
 def speakers(
     folder: Annotated[Path, typer.Argument(
-        help="Output folder of `quotex batch` (or its articles.jsonl / statements.csv).")],
+        help="Output folder of `quotex batch` (or its articles.jsonl / statements.csv), "
+             "or its quotes database (.db).")],
     search: Annotated[str | None, typer.Option(
         "--search", "-s", help="List the statements containing this word instead.")] = None,
     by_gender: Annotated[bool, typer.Option(
         "--gender", help="Show only the share of people's statements by gender.")] = False,
+    quotes: Annotated[str | None, typer.Option(
+        "--quotes", help="List this speaker's statements instead, each once: where "
+                               "first seen and which other articles carry it.")] = None,
     output_format: Annotated[SpeakersFormat | None, typer.Option(
         "--format", "-f", help="table on a terminal, json when piped, or csv.")] = None,
     rtl: Annotated[RtlMode, typer.Option(
@@ -199,6 +207,15 @@ def speakers(
         statements = index.load_statements(folder)
     except index.IndexInputError as exc:
         fail(str(exc))
+    if quotes is not None:
+        reported = index.speaker_quotes(statements, quotes)
+        if fmt is SpeakersFormat.table:
+            stdout.print(index.quotes_table(reported, quotes, rtl.value))
+        elif fmt is SpeakersFormat.json:
+            typer.echo(index.quotes_json(reported))
+        else:
+            sys.stdout.write(index.quotes_csv(reported))
+        return
     if search is not None:
         found = index.search_statements(statements, search)
         if fmt is SpeakersFormat.table:
@@ -286,6 +303,22 @@ def report(
         stdout.print(f"wrote {len(result.pages)} article pages and {result.index}",
                      highlight=False, soft_wrap=True)
     raise typer.Exit(1 if result.failures else 0)
+
+
+@app.command("datasette-metadata")
+def datasette_metadata(
+    database: Annotated[Path, typer.Argument(help="A quotes database (quotex batch --db).")],
+) -> None:
+    """Write Datasette metadata beside a quotes database (titles, facets, labels)."""
+    from quotex import store
+    from quotex.datasette_metadata import write_metadata
+
+    try:
+        store.open_database(database).close()
+    except store.StoreError as exc:
+        fail(str(exc))
+    path = write_metadata(database)
+    typer.echo(f"wrote {path}; browse with: datasette {database} -m {path}")
 
 
 @models_app.callback()

@@ -17,6 +17,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,8 @@ from quotex.render import RtlMode, display_rtl
 SPEAKER_CSV_FIELDS = ("name", "kind", "gender", "titles", "statements", "articles", "sources")
 STATEMENT_CSV_FIELDS = ("source", "speaker", "title", "kind", "gender", "type", "cue", "text")
 GENDER_CSV_FIELDS = ("gender", "statements", "share")
+QUOTE_CSV_FIELDS = ("speaker", "type", "cue", "text", "first_source", "first_published",
+                    "also_in")
 LIST_SEPARATOR = " | "  # joins titles and sources in a CSV cell
 
 
@@ -49,6 +52,7 @@ class Statement:
     cue: str
     text: str
     speaker_gender: str = "unknown"
+    published: str | None = None  # the article's date (ISO) when known
 
     @property
     def speaker_label(self) -> str:
@@ -76,20 +80,37 @@ class SpeakerSummary:
                 "statements": self.statements, "articles": self.articles}
 
 
+@lru_cache(maxsize=65536)  # names and titles repeat across a batch
 def match_key(text: str) -> str:
     """Comparison form of a name, title or text: normalized, ZWNJ and spacing folded."""
     return name_key(normalize(text).text).casefold()
+
+
+def speaker_key(name: str | None, title: str | None, kind: str) -> str:
+    """Who a statement's speaker is across articles: a named person or organization by
+    the name, a speaker known only by a title by the title."""
+    if name:
+        return f"{kind}:{match_key(name)}"
+    return f"title:{match_key(title or '')}"
 
 
 # ---------------------------------------------------------------- reading batch output
 
 
 def load_statements(path: Path) -> list[Statement]:
-    """Every statement in a batch output folder (or one of its output files).
+    """Every statement in a batch output folder (or one of its output files, or a
+    quotes database), in file order.
 
     A folder is read from its per-article JSON files when it has any, else from its
     `articles.jsonl`, else from its `statements.csv`.
     """
+    if path.suffix == ".db":
+        from quotex import store
+
+        try:
+            return [s.statement for s in store.load_statements(store.open_database(path))]
+        except store.StoreError as error:
+            raise IndexInputError(str(error)) from None
     return [s for file in result_files(path) for s in _statements_of_file(file)]
 
 
@@ -158,12 +179,13 @@ def _not_output(path: Path, error: Exception) -> IndexInputError:
 
 
 def statements_of_article(article: dict[str, Any]) -> Iterator[Statement]:
+    published = (article.get("published") or {}).get("iso")
     for quote in article["quotes"]:
         speaker = quote["speaker"]
         yield Statement(article["source"], speaker.get("name") or None,
                         speaker.get("title") or None, speaker.get("kind", "person"),
                         quote["type"], quote.get("cue", ""), quote["text"],
-                        speaker.get("gender") or "unknown")
+                        speaker.get("gender") or "unknown", published)
 
 
 def _statement_of_row(row: dict[str, str]) -> Statement:
@@ -177,16 +199,16 @@ def _statement_of_row(row: dict[str, str]) -> Statement:
 
 def speaker_index(statements: Iterable[Statement]) -> list[SpeakerSummary]:
     """One summary per speaker, most quoted first."""
-    groups: dict[tuple[str, str], list[Statement]] = {}
+    groups: dict[str, list[Statement]] = {}
     for statement in statements:
-        if statement.speaker_name:
-            key = (statement.speaker_kind, match_key(statement.speaker_name))
-        else:
-            key = ("title", match_key(statement.speaker_title or ""))
-        groups.setdefault(key, []).append(statement)
+        groups.setdefault(_key_of(statement), []).append(statement)
     summaries = [_summary(group) for group in groups.values()]
     summaries.sort(key=lambda s: (-s.statements, s.label))
     return summaries
+
+
+def _key_of(statement: Statement) -> str:
+    return speaker_key(statement.speaker_name, statement.speaker_title, statement.speaker_kind)
 
 
 def _summary(group: list[Statement]) -> SpeakerSummary:
@@ -240,6 +262,52 @@ def gender_share(statements: Iterable[Statement]) -> GenderShare:
     return GenderShare(counts)
 
 
+@dataclass
+class ReportedStatement:
+    """One statement of a speaker, once however many articles carry it."""
+
+    statement: Statement  # the speaker's words where first seen
+    first_source: str  # the article that carried it first (date, else file order)
+    first_published: str | None
+    also_in: list[str] = field(default_factory=list)  # the other articles, first seen first
+
+    def to_dict(self) -> dict[str, Any]:
+        s = self.statement
+        return {"speaker": s.speaker_label, "type": s.type, "cue": s.cue, "text": s.text,
+                "first_source": self.first_source, "first_published": self.first_published,
+                "also_in": self.also_in}
+
+
+def speaker_quotes(statements: list[Statement], name: str) -> list[ReportedStatement]:
+    """The statements of the speaker called `name` (as `speaker_index` merges them; a
+    part of a name is enough when no speaker has it whole), each once with where it
+    was first seen and the other articles that carry it (quotex.provenance)."""
+    from quotex import provenance
+
+    wanted = match_key(name)
+    keys = [match_key(s.speaker_label) for s in statements]
+    if wanted not in keys:
+        keys = [wanted if wanted and wanted in key else key for key in keys]
+    firsts = provenance.first_seen([provenance.comparable(s.text) for s in statements],
+                                   [s.published for s in statements])
+    members: dict[int, list[int]] = {}
+    for i, first in enumerate(firsts):
+        members.setdefault(first, []).append(i)
+    def seen(i: int) -> tuple[bool, str, int]:
+        return provenance.seen_key(statements[i].published, i)
+
+    reported = []
+    for first in sorted(members, key=seen):
+        group = sorted(members[first], key=seen)
+        theirs = [i for i in group if keys[i] == wanted]
+        if not theirs:
+            continue
+        sources = list(dict.fromkeys(statements[i].source for i in group))
+        reported.append(ReportedStatement(statements[theirs[0]], sources[0],
+                                          statements[first].published, sources[1:]))
+    return reported
+
+
 def search_statements(statements: Iterable[Statement], word: str) -> list[Statement]:
     """The statements whose text contains `word` (compared as `match_key` does)."""
     wanted = match_key(word)
@@ -278,6 +346,16 @@ def gender_table(share: GenderShare) -> Table:
 
 def statements_json(statements: list[Statement]) -> str:
     return json.dumps([_statement_row(s) for s in statements], ensure_ascii=False, indent=2)
+
+
+def quotes_json(reported: list[ReportedStatement]) -> str:
+    return json.dumps([r.to_dict() for r in reported], ensure_ascii=False, indent=2)
+
+
+def quotes_csv(reported: list[ReportedStatement]) -> str:
+    return _csv(QUOTE_CSV_FIELDS, (
+        {**r.to_dict(), "first_published": r.first_published or "",
+         "also_in": LIST_SEPARATOR.join(r.also_in)} for r in reported))
 
 
 def speakers_csv(summaries: list[SpeakerSummary]) -> str:
@@ -336,6 +414,19 @@ def statements_table(statements: list[Statement], word: str, rtl: RtlMode = "aut
     for s in statements:
         table.add_row(Text(_shown(s.speaker_label, rtl)), Text(s.source),
                       Text(_shown(s.text, rtl)))
+    return table
+
+
+def quotes_table(reported: list[ReportedStatement], name: str, rtl: RtlMode = "auto") -> Table:
+    table = Table(title=Text(f"statements of {_shown(name, rtl)}, each once"),
+                  show_lines=True, expand=True)
+    table.add_column("statement", ratio=6)
+    table.add_column("first seen", ratio=2)
+    table.add_column("also in", ratio=2)
+    for r in reported:
+        first = r.first_source + (f"\n{r.first_published}" if r.first_published else "")
+        table.add_row(Text(_shown(r.statement.text, rtl)), Text(first),
+                      Text("\n".join(r.also_in) or "—"))
     return table
 
 
