@@ -60,10 +60,10 @@ class Reading:
 
 def build_article(source: str, analysis: nlp.Analysis) -> Article:
     """Attribution and entities from an analysed article (no model calls here)."""
-    return read_article(source, analysis).article
+    return build_reading(source, analysis).article
 
 
-def read_article(source: str, analysis: nlp.Analysis) -> Reading:
+def build_reading(source: str, analysis: nlp.Analysis) -> Reading:
     """`build_article`, keeping each statement's confidence features (for fitting)."""
     statements = find_statements(analysis)
     people = coref.People()

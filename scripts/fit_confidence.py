@@ -59,7 +59,7 @@ def labelled_statements(eval_dir: Path, scorer: ModuleType) -> list[dict]:
     analyses = pipeline.analyze_many([normalize(text) for _, _, text in items])
     rows = []
     for (path, gold, _), analysis in zip(items, analyses, strict=True):
-        reading = engine.read_article(str(path), analysis)
+        reading = engine.build_reading(str(path), analysis)
         quotes = reading.article.to_dict()["quotes"]
         gold_quotes = gold.get("quotes") or []
         people = [i for i, q in enumerate(quotes) if q["speaker"]["kind"] != "organization"]
