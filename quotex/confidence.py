@@ -64,9 +64,9 @@ def features(analysis: Analysis, item: Resolved) -> dict[str, float]:
     st, mention = item.statement, item.mention
     text = analysis.text
     values = dict.fromkeys(FEATURES, 0.0)
-    values[_form(analysis, item)] = 1.0
-    values[_speaker_form(item)] = 1.0
-    values.pop("baseline", None)
+    for one_hot in (_form(analysis, item), _speaker_form(item)):
+        if one_hot is not None:  # None: the baseline
+            values[one_hot] = 1.0
     first = text[st.start : st.start + 1]
     values["quote_marks"] = float(first in OPENING_QUOTES or text[st.start - 1 : st.start]
                                   in OPENING_QUOTES)
@@ -82,7 +82,7 @@ def features(analysis: Analysis, item: Resolved) -> dict[str, float]:
     return values
 
 
-def _form(analysis: Analysis, item: Resolved) -> str:
+def _form(analysis: Analysis, item: Resolved) -> str | None:
     st = item.statement
     text = analysis.text
     if st.headline:
@@ -98,10 +98,10 @@ def _form(analysis: Analysis, item: Resolved) -> str:
         return "form_quoted"
     if between.split()[-1:] and between.split()[-1] in COMPLEMENTIZERS:
         return "form_complementizer"
-    return "baseline"
+    return None
 
 
-def _speaker_form(item: Resolved) -> str:
+def _speaker_form(item: Resolved) -> str | None:
     st, mention = item.statement, item.mention
     if item.organization is not None:
         return "speaker_organization"
@@ -112,7 +112,7 @@ def _speaker_form(item: Resolved) -> str:
     if mention.is_empty:
         return "speaker_zero"
     if len(mention.name_words) >= 2:
-        return "baseline"
+        return None
     if len(mention.name_words) == 1:
         return "speaker_surname"
     if item.person is not None:

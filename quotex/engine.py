@@ -63,10 +63,10 @@ def build_article(
 ) -> Article:
     """Attribution and entities from an analysed article (no model calls here); the
     publication date, found apart (quotex/dates.py), is passed in."""
-    return read_article(source, analysis, published).article
+    return build_reading(source, analysis, published).article
 
 
-def read_article(
+def build_reading(
     source: str, analysis: nlp.Analysis, published: Published | None = None
 ) -> Reading:
     """`build_article`, keeping each statement's confidence features (for fitting)."""

@@ -27,7 +27,7 @@ from rich.text import Text
 from quotex.batch import ERRORS_FILE, STREAM_FILES
 from quotex.coref import name_key
 from quotex.gender import GENDERS
-from quotex.normalize import normalize
+from quotex.normalize import fold, normalize
 from quotex.render import RtlMode, display_rtl
 
 SPEAKER_CSV_FIELDS = ("name", "kind", "gender", "titles", "statements", "articles", "sources")
@@ -212,12 +212,13 @@ def _key_of(statement: Statement) -> str:
 
 
 def _summary(group: list[Statement]) -> SpeakerSummary:
-    names = Counter(s.speaker_name for s in group if s.speaker_name)
+    # spellings in standard letters: output of older quotex versions kept Arabic ي/ك
+    names = Counter(fold(s.speaker_name) for s in group if s.speaker_name)
     titles: dict[str, Counter[str]] = {}  # match key -> spellings seen
     for statement in group:
         if statement.speaker_title:
             titles.setdefault(match_key(statement.speaker_title), Counter())[
-                statement.speaker_title] += 1
+                fold(statement.speaker_title)] += 1
     by_count = sorted(titles.values(), key=lambda spellings: -spellings.total())
     return SpeakerSummary(
         name=names.most_common(1)[0][0] if names else None,

@@ -536,7 +536,7 @@ def test_spaced_ayatollah_and_hazrat_are_honorifics():
     text = "حضرت آيت الله خامنه اي در ديدار روحانيان تاكيد كردند: جوانان تشنه حقايق دين هستند."
     article = build_article("t", analysis_of(text, ("خامنه اي",)))
     speaker = article.quotes[0].speaker
-    assert (speaker.name, speaker.honorific) == ("خامنه اي", "حضرت آیت الله")
+    assert (speaker.name, speaker.honorific) == ("خامنه ای", "حضرت آیت الله")  # standard letters
 
 
 def test_a_quoted_name_before_its_title_is_the_speaker_not_a_byline():

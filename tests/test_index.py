@@ -64,6 +64,13 @@ def test_speakers_merge_across_articles_by_normalized_name(tmp_path):
     assert summaries[0] is minister
 
 
+def test_speakers_show_in_standard_letters_when_only_arabic_ones_were_written(tmp_path):
+    (tmp_path / "old.json").write_text(render.to_json(ARTICLES[1]), encoding="utf-8")
+    summaries = index.speaker_index(index.load_statements(tmp_path))
+    minister = next(s for s in summaries if s.name and "لار" in s.name)
+    assert (minister.name, minister.titles) == ("علی لاریجانی", ["وزیر کشور"])
+
+
 def test_title_only_speakers_merge_by_title_and_organizations_stay_apart(tmp_path):
     summaries = index.speaker_index(index.load_statements(write_json_output(tmp_path)))
     spokesman = next(s for s in summaries if s.name is None)
