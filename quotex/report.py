@@ -33,7 +33,7 @@ from quotex.io import STDIN_NAME, InputError, read_article
 from quotex.model import Article
 from quotex.modelset import ModelError
 
-RESULT_SUFFIXES = (".json", ".jsonl")
+RESULT_SUFFIXES = (".json", ".jsonl", ".csv")  # what quotex extract and batch write
 INDEX_PAGE = "index"  # index.html; an article named so gets another name
 
 
@@ -225,6 +225,8 @@ def _published(article: Mapping[str, Any]) -> dict[str, str] | None:
     """The publication date when the article has one: `iso` for the `<time>` element,
     `shown` (the Jalali date, else the ISO one) for the reader."""
     published = article.get("published")
+    if isinstance(published, str) and published:  # an ISO date alone
+        return {"iso": published, "shown": published}
     if not isinstance(published, Mapping) or not published.get("iso"):
         return None
     return {"iso": published["iso"], "shown": published.get("jalali") or published["iso"]}

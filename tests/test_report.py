@@ -24,14 +24,18 @@ from quotex.model import Article, Entity, Person, Quote, Speaker
 from quotex.report import (
     PALETTE,
     TEXT_COLOUR,
+    IndexRow,
     ReportError,
     article_page,
     colour_index,
+    index_page,
     paragraphs,
+    persian_digits,
     write_report,
 )
 
 runner = CliRunner()
+STATEMENTS_CELL = "string(td[@class='num statements'])"  # of an index row
 
 MINISTER = Speaker("s1", "مریم احمدی", "وزیر نیرو", mention="مریم احمدی")
 SPOKESMAN = Speaker("s2", None, "سخنگوی دولت", mention="سخنگوی دولت")
@@ -244,8 +248,7 @@ def test_report_of_a_batch_folder_writes_pages_and_an_index(tmp_path, monkeypatc
         assert_every_statement_marked_and_linked(page_html, source["quotes"])
         assert parse(page_html).xpath("//a[@href='index.html']")  # back to the index
         row, = index.xpath(f"//section[@id='articles']//tr[.//a[@href='{href}']]")
-        assert row.xpath("string(td[3])") == str(len(source["quotes"])).translate(
-            str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+        assert row.xpath(STATEMENTS_CELL) == persian_digits(len(source["quotes"]))
     speakers = index.xpath("string(//section[@id='speakers'])")
     assert "حسین خوش اقبال" in speakers
 
@@ -266,7 +269,8 @@ def write_result(path: Path, article: Article) -> Path:
 
 
 @pytest.mark.parametrize("case", ["missing", "not-json", "not-output", "source-missing",
-                                  "source-changed", "stdin", "csv-only", "bad-article"])
+                                  "source-changed", "stdin", "csv-only", "csv-file",
+                                  "bad-article"])
 def test_bad_input_is_one_clear_line(tmp_path, case):
     article, text = two_speaker_article()
     source = tmp_path / "water.txt"
@@ -280,6 +284,7 @@ def test_bad_input_is_one_clear_line(tmp_path, case):
         "source-changed": (tmp_path / "d.json", "statement 1 is not at its offsets"),
         "stdin": (tmp_path / "e.json", "came from standard input"),
         "csv-only": (tmp_path / "results", "a CSV has no article offsets"),
+        "csv-file": (tmp_path / "results" / "statements.csv", "a CSV has no article offsets"),
         "bad-article": (tmp_path / "f.txt", "f.txt: empty input"),
     }[case]
     if case == "not-json":
@@ -295,9 +300,10 @@ def test_bad_input_is_one_clear_line(tmp_path, case):
         else:
             article.source = "-"
             write_result(path, article)
-    elif case == "csv-only":
-        path.mkdir()
-        (path / "statements.csv").write_text(render.to_csv([article]), encoding="utf-8")
+    elif case in ("csv-only", "csv-file"):
+        (tmp_path / "results").mkdir()
+        csv_file = tmp_path / "results" / "statements.csv"
+        csv_file.write_text(render.to_csv([article]), encoding="utf-8")
     elif case == "bad-article":
         path.write_text("  \n", encoding="utf-8")
     out = tmp_path / "out.html"
@@ -308,3 +314,22 @@ def test_bad_input_is_one_clear_line(tmp_path, case):
     assert not out.exists()
     with pytest.raises(ReportError):
         write_report(path, out)
+
+
+def test_the_index_lists_articles_with_dates_and_speakers_across_them():
+    article, _ = two_speaker_article()
+    dated = article.to_dict()
+    dated["published"] = {"iso": "2023-08-03", "jalali": "1402-05-12"}
+    other = Article("news/power.txt", [quote("وزیر نیرو گفت: برق کافی است.", "برق کافی است.",
+                                             "گفت", MINISTER)]).to_dict()
+    page = parse(index_page([IndexRow(dated, "water.html"), IndexRow(other, None)], []))
+    rows = page.xpath("//section[@id='articles']//tbody/tr")
+    assert [r.xpath("string(td[1])") for r in rows] == ["water.txt", "power.txt (بدون صفحه)"]
+    assert rows[0].xpath("string(.//time/@datetime)") == "2023-08-03"
+    assert [r.xpath(STATEMENTS_CELL) for r in rows] == ["۳", "۱"]
+    speakers = {r.xpath("string(td[1])"): r for r in
+                page.xpath("//section[@id='speakers']//tbody/tr")}
+    minister = speakers["مریم احمدی"]
+    # two statements in one article, one in the other
+    assert minister.xpath(STATEMENTS_CELL) == "۳"
+    assert minister.xpath(".//a/@href") == ["water.html"]  # the other has no page
