@@ -25,7 +25,7 @@ from rich.text import Text
 from quotex.batch import ERRORS_FILE, STREAM_FILES
 from quotex.coref import name_key
 from quotex.normalize import normalize
-from quotex.render import RtlMode, display_rtl
+from quotex.render import DisplayText, Layout, RtlMode, build_table, display_rtl
 
 SPEAKER_CSV_FIELDS = ("name", "kind", "titles", "statements", "articles", "sources")
 STATEMENT_CSV_FIELDS = ("source", "speaker", "title", "kind", "type", "cue", "text")
@@ -215,32 +215,29 @@ def _csv(fields: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def speakers_table(summaries: list[SpeakerSummary], rtl: RtlMode = "auto") -> Table:
-    table = Table(title="speakers", show_lines=True)
-    table.add_column("speaker", ratio=2)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("titles seen", ratio=3)
-    table.add_column("statements", justify="right", no_wrap=True)
-    table.add_column("articles", justify="right", no_wrap=True)
-    for s in summaries:
-        titles = "\n".join(_shown(t, rtl) for t in s.titles) or "—"
-        table.add_row(Text(_shown(s.name, rtl)), s.kind, Text(titles), str(s.statements),
-                      str(len(s.articles)))
-    return table
+def speakers_table(summaries: list[SpeakerSummary], rtl: RtlMode = "auto",
+                   layout: Layout = "ltr") -> Table:
+    columns = [
+        ("speaker", {"ratio": 2}),
+        ("kind", {"no_wrap": True}),
+        ("titles seen", {"ratio": 3}),
+        ("statements", {"justify": "right", "no_wrap": True}),
+        ("articles", {"justify": "right", "no_wrap": True}),
+    ]
+    rows = [[_shown(s.name, rtl), s.kind, _shown("\n".join(s.titles), rtl), str(s.statements),
+             str(len(s.articles))] for s in summaries]
+    return build_table("speakers", columns, rows, layout)
 
 
-def statements_table(statements: list[Statement], word: str, rtl: RtlMode = "auto") -> Table:
-    table = Table(title=Text(f"statements containing {_shown(word, rtl)}"),
-                  show_lines=True, expand=True)
-    table.add_column("speaker", ratio=2)
-    table.add_column("source", ratio=2)
-    table.add_column("statement", ratio=6)
-    for s in statements:
-        table.add_row(Text(_shown(s.speaker_label, rtl)), Text(s.source),
-                      Text(_shown(s.text, rtl)))
-    return table
+def statements_table(statements: list[Statement], word: str, rtl: RtlMode = "auto",
+                     layout: Layout = "ltr") -> Table:
+    columns = [("speaker", {"ratio": 2}), ("source", {"ratio": 2}), ("statement", {"ratio": 6})]
+    rows = [[_shown(s.speaker_label, rtl), Text(s.source), _shown(s.text, rtl)]
+            for s in statements]
+    return build_table(Text(f"statements containing {display_rtl(word, rtl)}"), columns, rows,
+                       layout, expand=True)
 
 
-def _shown(text: str | None, rtl: RtlMode) -> str:
-    """Text as a cell shows it (Persian reordered for the terminal when asked), or —."""
-    return display_rtl(text, rtl) if text else "—"
+def _shown(text: str | None, rtl: RtlMode) -> DisplayText | str:
+    """A cell's text (Persian wrapped, then reordered for the terminal when asked), or —."""
+    return DisplayText(text, rtl) if text else "—"
