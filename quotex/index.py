@@ -232,7 +232,7 @@ def speakers_table(summaries: list[SpeakerSummary], rtl: RtlMode = "auto",
 def statements_table(statements: list[Statement], word: str, rtl: RtlMode = "auto",
                      layout: Layout = "ltr") -> Table:
     columns = [("speaker", {"ratio": 2}), ("source", {"ratio": 2}), ("statement", {"ratio": 6})]
-    rows = [[_shown(s.speaker_label, rtl), Text(s.source), _shown(s.text, rtl)]
+    rows = [[_shown(s.speaker_label, rtl), s.source, _shown(s.text, rtl)]
             for s in statements]
     return build_table(Text(f"statements containing {display_rtl(word, rtl)}"), columns, rows,
                        layout, expand=True)

@@ -184,15 +184,17 @@ def build_table(title: str | Text, columns: list[tuple[str, dict[str, Any]]],
                 **options: Any) -> Table:
     """A rich Table with one row per item; the `rtl` layout puts the columns in reverse
     order, so that the first (the speaker, the number) stands on the right, where a
-    right-to-left reader starts."""
+    right-to-left reader starts. Strings are shown as they are, never read as rich
+    markup (`[organization]` would vanish as a style tag)."""
     from rich.table import Table
+    from rich.text import Text
 
     order = slice(None, None, -1) if layout == "rtl" else slice(None)
     out = Table(title=title, show_lines=True, **options)
     for header, column_options in columns[order]:
         out.add_column(header, **column_options)
     for row in rows:
-        out.add_row(*row[order])
+        out.add_row(*(Text(cell) if isinstance(cell, str) else cell for cell in row[order]))
     return out
 
 

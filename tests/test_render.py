@@ -98,3 +98,9 @@ def test_table_keeps_logical_order_where_the_terminal_does_bidi(sample_articles)
     cells = statement_cells(rendered_table(render.table(article, rtl="off"), 160))
     for quote, lines in zip(article.quotes, cells, strict=True):
         assert " ".join(lines).split() == quote.text.split()  # as written, wrapped
+
+
+def test_table_cells_are_shown_as_written_never_as_markup():
+    table = render.build_table("t", [("speaker", {}), ("title", {})],
+                               [["وزارت نیرو", "[organization]"]], layout="rtl")
+    assert "[organization]" in rendered_table(table, 60)
