@@ -11,12 +11,48 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 from rich.markup import escape
+from typer.core import TyperGroup
 
 from quotex import render
 from quotex.io import InputError, read_article
+from quotex.model import Article
 from quotex.modelset import ModelError
 
+
+class PlainErrors(TyperGroup):
+    """The `quotex` group: an option given a value it does not take reads as one plain
+    sentence (`--format must be one of ...`) instead of a framed validation message."""
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except typer.BadParameter as exc:
+            fail(option_error(exc), code=2)
+
+
+def option_error(exc: typer.BadParameter) -> str:
+    """One sentence for a bad option value: what the option takes, and what it got."""
+    param = exc.param
+    if param is None:
+        return exc.format_message()
+    name = max(param.opts, key=len) if param.opts else param.human_readable_name
+    problems = getattr(exc.__cause__, "errors", lambda: [])()
+    if not problems:
+        return f"{name}: {exc.format_message()}"
+    got = problems[0].get("input")
+    annotation = param.get_runtime_param().annotation
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        choices = ", ".join(str(member.value) for member in annotation)
+        return f"{name} must be one of {choices} (got {got!r})"
+    if problems[0]["type"] == "greater_than_equal":
+        return f"{name} must be at least {problems[0]['ctx']['ge']} (got {got})"
+    if problems[0]["type"] == "int_parsing":
+        return f"{name} must be a whole number (got {got!r})"
+    return f"{name}: {problems[0]['msg']} (got {got!r})"
+
+
 app = typer.Typer(
+    cls=PlainErrors,
     help="Who said what in Persian news: statements, speakers, titles, cues and entities.",
     no_args_is_help=True,
     add_completion=False,
@@ -48,6 +84,22 @@ MinConfidenceOption = Annotated[
     typer.Option("--min-confidence", min=0.0, max=1.0,
                  help="Leave out statements less likely than this to be right (0 to 1)."),
 ]
+
+
+class Layout(str, Enum):
+    ltr = "ltr"
+    rtl = "rtl"
+
+
+RtlOption = Annotated[RtlMode, typer.Option(
+    help="Reorder Persian for display in the table: on, off, or auto (on unless the "
+         "terminal lays out right-to-left text itself).")]
+LayoutOption = Annotated[Layout, typer.Option(
+    envvar="QUOTEX_TABLE_LAYOUT",
+    help="Column order of the table: ltr (speaker on the left) or rtl (speaker on the "
+         "right, statement on the left).")]
+
+
 ModelDirOption = Annotated[
     Path | None,
     typer.Option("--model-dir", envvar="QUOTEX_MODEL_DIR",
@@ -73,6 +125,7 @@ def main(
 
 
 def print_error(message: str) -> None:
+    """One error line on standard error."""
     stderr.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
 
 
@@ -89,29 +142,42 @@ def extract(
         typer.Option("--format", "-f",
                      help="table on a terminal, json when piped, or jsonl / csv."),
     ] = None,
-    rtl: Annotated[RtlMode, typer.Option(
-        help="Reorder Persian for display in the table: auto, on or off.")] = RtlMode.auto,
+    rtl: RtlOption = RtlMode.auto,
+    layout: LayoutOption = Layout.ltr,
     min_confidence: MinConfidenceOption = 0.0,
     model_dir: ModelDirOption = None,
 ) -> None:
-    """Extract the statements of one or more articles."""
+    """Extract the statements of one or more articles.
+
+    A file that cannot be read gets one error line and the others are still extracted;
+    the exit status is then 1."""
     from quotex.engine import extract_many
 
     fmt = output_format or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.json)
     texts: list[tuple[str, str]] = []
+    failed = 0
     for path in paths:
         try:
             texts.append((path, read_article(path)))
         except InputError as exc:
-            fail(str(exc))
+            print_error(str(exc))
+            failed += 1
     try:
         articles = list(extract_many(texts, model_dir=model_dir,
                                      min_confidence=min_confidence))
     except ModelError as exc:
         fail(str(exc))
+    if articles:
+        _print_articles(articles, fmt, rtl.value, layout.value)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _print_articles(articles: list[Article], fmt: OutputFormat, rtl: render.RtlMode,
+                    layout: render.Layout) -> None:
     if fmt is OutputFormat.table:
         for article in articles:
-            stdout.print(render.table(article, rtl=rtl.value))
+            stdout.print(render.table(article, rtl=rtl, layout=layout))
     elif fmt is OutputFormat.json:
         if len(articles) == 1:
             typer.echo(render.to_json(articles[0]))
@@ -195,8 +261,8 @@ def speakers(
                                "first seen and which other articles carry it.")] = None,
     output_format: Annotated[SpeakersFormat | None, typer.Option(
         "--format", "-f", help="table on a terminal, json when piped, or csv.")] = None,
-    rtl: Annotated[RtlMode, typer.Option(
-        help="Reorder Persian for display in the table: auto, on or off.")] = RtlMode.auto,
+    rtl: RtlOption = RtlMode.auto,
+    layout: LayoutOption = Layout.ltr,
 ) -> None:
     """Who was quoted across a batch's articles: titles, gender, statement counts, articles,
     and the share of people's statements by gender."""
@@ -210,7 +276,7 @@ def speakers(
     if quotes is not None:
         reported = index.speaker_quotes(statements, quotes)
         if fmt is SpeakersFormat.table:
-            stdout.print(index.quotes_table(reported, quotes, rtl.value))
+            stdout.print(index.quotes_table(reported, quotes, rtl.value, layout.value))
         elif fmt is SpeakersFormat.json:
             typer.echo(index.quotes_json(reported))
         else:
@@ -219,7 +285,7 @@ def speakers(
     if search is not None:
         found = index.search_statements(statements, search)
         if fmt is SpeakersFormat.table:
-            stdout.print(index.statements_table(found, search, rtl.value))
+            stdout.print(index.statements_table(found, search, rtl.value, layout.value))
         elif fmt is SpeakersFormat.json:
             typer.echo(index.statements_json(found))
         else:
@@ -236,7 +302,7 @@ def speakers(
         return
     summaries = index.speaker_index(statements)
     if fmt is SpeakersFormat.table:
-        stdout.print(index.speakers_table(summaries, rtl.value, share))
+        stdout.print(index.speakers_table(summaries, rtl.value, layout.value, share))
     elif fmt is SpeakersFormat.json:
         typer.echo(index.speakers_json(summaries))
     else:

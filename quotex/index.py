@@ -28,7 +28,7 @@ from quotex.batch import ERRORS_FILE, STREAM_FILES
 from quotex.coref import name_key
 from quotex.gender import GENDERS
 from quotex.normalize import fold, normalize
-from quotex.render import RtlMode, display_rtl
+from quotex.render import DisplayText, Layout, RtlMode, build_table, display_rtl
 
 SPEAKER_CSV_FIELDS = ("name", "kind", "gender", "titles", "statements", "articles", "sources")
 STATEMENT_CSV_FIELDS = ("source", "speaker", "title", "kind", "gender", "type", "cue", "text")
@@ -388,49 +388,43 @@ def _csv(fields: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def speakers_table(
-    summaries: list[SpeakerSummary], rtl: RtlMode = "auto", share: GenderShare | None = None
-) -> Table:
+def speakers_table(summaries: list[SpeakerSummary], rtl: RtlMode = "auto",
+                   layout: Layout = "ltr", share: GenderShare | None = None) -> Table:
     """The speakers, with the gender share of their statements under it when given."""
-    table = Table(title="speakers", show_lines=True, caption=share.line() if share else None)
-    table.add_column("speaker", ratio=2)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("gender", no_wrap=True)
-    table.add_column("titles seen", ratio=3)
-    table.add_column("statements", justify="right", no_wrap=True)
-    table.add_column("articles", justify="right", no_wrap=True)
-    for s in summaries:
-        titles = "\n".join(_shown(t, rtl) for t in s.titles) or "—"
-        table.add_row(Text(_shown(s.name, rtl)), s.kind, s.gender, Text(titles), str(s.statements),
-                      str(len(s.articles)))
-    return table
+    columns = [
+        ("speaker", {"ratio": 2}),
+        ("kind", {"no_wrap": True}),
+        ("gender", {"no_wrap": True}),
+        ("titles seen", {"ratio": 3}),
+        ("statements", {"justify": "right", "no_wrap": True}),
+        ("articles", {"justify": "right", "no_wrap": True}),
+    ]
+    rows = [[_shown(s.name, rtl), s.kind, s.gender, _shown("\n".join(s.titles), rtl),
+             str(s.statements), str(len(s.articles))] for s in summaries]
+    return build_table("speakers", columns, rows, layout,
+                       caption=share.line() if share else None)
 
 
-def statements_table(statements: list[Statement], word: str, rtl: RtlMode = "auto") -> Table:
-    table = Table(title=Text(f"statements containing {_shown(word, rtl)}"),
-                  show_lines=True, expand=True)
-    table.add_column("speaker", ratio=2)
-    table.add_column("source", ratio=2)
-    table.add_column("statement", ratio=6)
-    for s in statements:
-        table.add_row(Text(_shown(s.speaker_label, rtl)), Text(s.source),
-                      Text(_shown(s.text, rtl)))
-    return table
+def statements_table(statements: list[Statement], word: str, rtl: RtlMode = "auto",
+                     layout: Layout = "ltr") -> Table:
+    columns = [("speaker", {"ratio": 2}), ("source", {"ratio": 2}), ("statement", {"ratio": 6})]
+    rows = [[_shown(s.speaker_label, rtl), s.source, _shown(s.text, rtl)]
+            for s in statements]
+    return build_table(Text(f"statements containing {display_rtl(word, rtl)}"), columns, rows,
+                       layout, expand=True)
 
 
-def quotes_table(reported: list[ReportedStatement], name: str, rtl: RtlMode = "auto") -> Table:
-    table = Table(title=Text(f"statements of {_shown(name, rtl)}, each once"),
-                  show_lines=True, expand=True)
-    table.add_column("statement", ratio=6)
-    table.add_column("first seen", ratio=2)
-    table.add_column("also in", ratio=2)
-    for r in reported:
-        first = r.first_source + (f"\n{r.first_published}" if r.first_published else "")
-        table.add_row(Text(_shown(r.statement.text, rtl)), Text(first),
-                      Text("\n".join(r.also_in) or "—"))
-    return table
+def quotes_table(reported: list[ReportedStatement], name: str, rtl: RtlMode = "auto",
+                 layout: Layout = "ltr") -> Table:
+    columns = [("statement", {"ratio": 6}), ("first seen", {"ratio": 2}),
+               ("also in", {"ratio": 2})]
+    rows = [[_shown(r.statement.text, rtl),
+             r.first_source + (f"\n{r.first_published}" if r.first_published else ""),
+             "\n".join(r.also_in) or "—"] for r in reported]
+    return build_table(Text(f"statements of {display_rtl(name, rtl)}, each once"), columns,
+                       rows, layout, expand=True)
 
 
-def _shown(text: str | None, rtl: RtlMode) -> str:
-    """Text as a cell shows it (Persian reordered for the terminal when asked), or —."""
-    return display_rtl(text, rtl) if text else "—"
+def _shown(text: str | None, rtl: RtlMode) -> DisplayText | str:
+    """A cell's text (Persian wrapped, then reordered for the terminal when asked), or —."""
+    return DisplayText(text, rtl) if text else "—"

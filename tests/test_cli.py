@@ -94,3 +94,46 @@ def test_version_prints_the_package_version():
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
     assert result.output.strip() == f"quotex {__version__}"
+
+
+def test_extract_prints_every_good_file_and_one_line_per_bad_one(tmp_path):
+    missing = tmp_path / "missing.txt"
+    result = runner.invoke(app, ["extract", str(SEED), str(missing), "-f", "jsonl"])
+    assert result.exit_code == 1
+    lines = result.stdout.strip().splitlines()
+    assert [json.loads(line)["source"] for line in lines] == [str(SEED)]
+    assert result.stderr.strip() == f"error: {missing}: no such file"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["extract", str(SEED), "-f", "xml"],
+         "error: --format must be one of table, json, jsonl, csv (got 'xml')"),
+        (["extract", str(SEED), "--rtl", "yes"],
+         "error: --rtl must be one of auto, on, off (got 'yes')"),
+        (["extract", str(SEED), "--layout", "up"],
+         "error: --layout must be one of ltr, rtl (got 'up')"),
+        (["batch", str(SEED), "--out", "x", "-f", "table"],
+         "error: --format must be one of json, jsonl, csv (got 'table')"),
+        (["batch", str(SEED), "--out", "x", "--jobs", "0"],
+         "error: --jobs must be at least 1 (got 0)"),
+        (["batch", str(SEED), "--out", "x", "--batch-size", "many"],
+         "error: --batch-size must be a whole number (got 'many')"),
+        (["speakers", ".", "-f", "jsonl"],
+         "error: --format must be one of table, json, csv (got 'jsonl')"),
+    ],
+)
+def test_a_bad_option_value_is_one_plain_sentence(args, message):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert result.output.strip() == message
+
+
+def test_rtl_layout_from_the_command_line(monkeypatch):
+    monkeypatch.setattr("quotex.cli.stdout", Console(width=120, soft_wrap=False))
+    result = runner.invoke(app, ["extract", str(SEED), "-f", "table", "--rtl", "on",
+                                 "--layout", "rtl"])
+    assert result.exit_code == 0, result.output
+    header = next(line for line in result.stdout.splitlines() if "speaker" in line)
+    assert header.index("statement") < header.index("speaker") < header.index("#")

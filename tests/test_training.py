@@ -112,6 +112,7 @@ def test_arman_tags_are_renamed() -> None:
 @needs_data
 def test_quick_training_run_builds_a_scored_set(tmp_path: Path) -> None:
     """`all --steps` from a clean checkout: every model, scores and card (a few minutes)."""
+    pytest.importorskip("gensim", reason="the training extra: pip install -e '.[train]'")
     out, work = tmp_path / "models", tmp_path / "work"
     command = [sys.executable, "-m", "quotex.training", "all", "--steps", "6", "--limit", "30",
                "--out", str(out), "--work", str(work), "--data", str(DATA)]
