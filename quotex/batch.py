@@ -5,7 +5,9 @@ A run plans, then streams:
     find_inputs      walk files and folders (.txt .md .html .htm), links followed, loops caught
     output_names     one name per article, mirroring its subfolder, never two alike
     read             bytes -> key (input hash + quotex and model versions); skip if current
-    extract          decoded text -> Articles, in batches, in-process or in worker processes
+    extract          decoded text -> Articles, in batches: in this process, in worker
+                     processes (--jobs), or on a Dask cluster (--dask); results come back
+                     in input order, so every way writes the same files
     write            each output atomically (temp file + rename), then a ledger line
 
 The ledger (`.quotex-batch/ledger.jsonl`) says which input key each output was made
@@ -33,6 +35,7 @@ import itertools
 import json
 import os
 import time
+import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
@@ -53,6 +56,8 @@ STREAM_FILES = {"jsonl": "articles.jsonl", "csv": "statements.csv"}
 # Chunks handed to worker processes but not yet collected, per worker: enough to keep
 # every worker busy, few enough that memory stays flat however large the input.
 CHUNKS_IN_FLIGHT_PER_JOB = 2
+# How long `--dask ADDRESS` waits for the scheduler to answer.
+DASK_CONNECT_SECONDS = 30
 
 
 class BatchError(Exception):
@@ -84,6 +89,8 @@ class BatchOptions:
     batch_size: int = DEFAULT_BATCH_SIZE
     force: bool = False
     model_dir: str | Path | None = None
+    # a Dask scheduler's address, or "local" for a LocalCluster of `jobs` processes
+    dask: str | None = None
 
 
 @dataclass
@@ -363,12 +370,24 @@ class _Pending:
 def _extracted(
     chunks: Iterator[list[_Pending]], options: BatchOptions
 ) -> Iterator[tuple[list[_Pending], list[Extracted]]]:
-    """Each chunk with its results, in order: in this process, or in `jobs` workers."""
-    if options.jobs <= 1:
+    """Each chunk with its results, in input order: in this process, in `jobs` worker
+    processes, or on Dask workers. The one writer (`_store`) takes them all alike."""
+    if options.dask is not None:
+        yield from _extracted_on_dask(chunks, options)
+    elif options.jobs <= 1:
         for chunk in chunks:
-            items = [(p.source, p.text) for p in chunk]
-            yield chunk, extract_rendered(items, options.output_format, options.model_dir)
-        return
+            yield chunk, extract_rendered(_items(chunk), options.output_format, options.model_dir)
+    else:
+        yield from _extracted_in_processes(chunks, options)
+
+
+def _items(chunk: list[_Pending]) -> list[tuple[str, str]]:
+    return [(p.source, p.text) for p in chunk]
+
+
+def _extracted_in_processes(
+    chunks: Iterator[list[_Pending]], options: BatchOptions
+) -> Iterator[tuple[list[_Pending], list[Extracted]]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -379,8 +398,7 @@ def _extracted(
     in_flight: deque = deque()
     try:
         for chunk in chunks:
-            items = [(p.source, p.text) for p in chunk]
-            in_flight.append((chunk, pool.submit(extract_rendered, items,
+            in_flight.append((chunk, pool.submit(extract_rendered, _items(chunk),
                                                  options.output_format, options.model_dir)))
             if len(in_flight) >= CHUNKS_IN_FLIGHT_PER_JOB * options.jobs:
                 done, future = in_flight.popleft()
@@ -398,6 +416,82 @@ def _extracted(
 def _start_worker(jobs: int) -> None:
     # the cores are shared between the workers (QUOTEX_THREADS, if set, wins)
     os.environ.setdefault("QUOTEX_THREADS", str(max(1, (os.cpu_count() or 1) // jobs)))
+
+
+def _extracted_on_dask(
+    chunks: Iterator[list[_Pending]], options: BatchOptions
+) -> Iterator[tuple[list[_Pending], list[Extracted]]]:
+    """Chunks as `distributed` futures, a bounded number in flight (finished ones wait
+    for those before them, so they count too): memory stays flat. A worker that dies
+    has its chunk rerun elsewhere by the scheduler; a chunk that kills
+    `distributed.scheduler.allowed-failures` workers fails its articles."""
+    from distributed import as_completed
+    from distributed.client import FutureCancelledError
+    from distributed.scheduler import KilledWorker
+
+    with _dask_client(options) as client:
+        workers = max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
+        limit = CHUNKS_IN_FLIGHT_PER_JOB * workers
+        completions = as_completed()
+        running: dict[object, tuple[int, list[_Pending]]] = {}  # future -> place, chunk
+        finished: dict[int, tuple[list[_Pending], list[Extracted]]] = {}
+        next_out = 0
+
+        def collect_one() -> None:
+            future = next(completions)
+            place, chunk = running.pop(future)
+            try:
+                finished[place] = chunk, future.result()
+            except (KilledWorker, FutureCancelledError) as error:
+                reason = f"a Dask worker died on it ({type(error).__name__}; out of memory?)"
+                finished[place] = chunk, [Extracted(error=f"{p.source}: {reason}")
+                                          for p in chunk]
+
+        def in_order() -> Iterator[tuple[list[_Pending], list[Extracted]]]:
+            nonlocal next_out
+            while next_out in finished:
+                yield finished.pop(next_out)
+                next_out += 1
+
+        run = uuid.uuid4().hex[:12]  # keys of two runs on one scheduler never meet
+        for place, chunk in enumerate(chunks):
+            future = client.submit(extract_rendered, _items(chunk), options.output_format,
+                                   options.model_dir, pure=False, key=f"quotex-{run}-{place}")
+            running[future] = place, chunk
+            completions.add(future)
+            while len(running) + len(finished) >= limit:
+                collect_one()
+                yield from in_order()
+        while running:
+            collect_one()
+            yield from in_order()
+
+
+@contextlib.contextmanager
+def _dask_client(options: BatchOptions) -> Iterator:
+    """A client of the scheduler at `options.dask`, or of a LocalCluster of `jobs`
+    worker processes (one thread each: each loads its models once, cached per process)."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise BatchUsageError("--dask needs Dask: pip install 'quotex[dask]'") from None
+    import logging
+
+    if options.dask == "local":
+        threads = os.environ.get("QUOTEX_THREADS") or str(
+            max(1, (os.cpu_count() or 1) // options.jobs))
+        with LocalCluster(n_workers=options.jobs, threads_per_worker=1, processes=True,
+                          dashboard_address=":0", silence_logs=logging.ERROR,
+                          env={"QUOTEX_THREADS": threads}) as cluster, Client(cluster) as client:
+            yield client
+        return
+    try:
+        client = Client(options.dask, timeout=DASK_CONNECT_SECONDS)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise BatchUsageError(f"cannot reach the Dask scheduler at {options.dask} "
+                              f"({(str(error).splitlines() or [''])[0]})") from None
+    with client:
+        yield client
 
 
 # ---------------------------------------------------------------- the run
