@@ -5,7 +5,7 @@
 A scraped page whose markup was lost can be one paragraph with no sentence end. Each
 input here is corpus text run together on one line with its sentence ends (. ! ? ؟ …)
 taken out, cut to the size asked; a reference row runs the corpus's first articles
-(ordinary text, about 1 MB) the same way. Each run is a whole `quotex batch` process
+(ordinary text, 0.5 MB by default) the same way. Each run is a whole `quotex batch` process
 of its own, so its seconds include the model load and its peak RSS is its own. Prints
 a Markdown table for the README: seconds, words/s, and peak RSS per size.
 """
@@ -71,10 +71,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--sizes-mb", type=float, nargs="+", default=[1, 2, 4])
+    parser.add_argument("--reference-mb", type=float, default=0.5,
+                        help="size of the ordinary articles run for reference")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as folder:
-        reference = ordinary_articles(args.corpus, MB)
+        reference = ordinary_articles(args.corpus, int(args.reference_mb * MB))
         rows.append((f"{len(reference)} ordinary articles, "
                      f"{sum(p.stat().st_size for p in reference) / MB:.1f} MB",
                      run_batch(reference)))
