@@ -1,6 +1,7 @@
 """Benchmark (not a test): `quotex batch` against a plain Stanza pipeline, same corpus.
 
     python benchmarks/bench_batch.py [--corpus DIR] [--limit N] [--jobs N]
+    python benchmarks/bench_batch.py --executors [--limit N] [--jobs N]
 
 Both sides read the same articles (the corpus's .txt files, through quotex.io) and
 count words the same way (whitespace-separated). The plain side runs Stanza with all
@@ -9,6 +10,10 @@ quotex side is a whole `quotex batch` run (parse only where speech can be, write
 included). Each side runs in a subprocess of its own, so that its model load time and
 peak RSS are its own; resident memory is also sampled at each quarter of the corpus
 to show whether it stays flat. Prints a Markdown table for the README.
+
+With `--executors`, it compares instead the ways `quotex batch` can run the same
+articles, each a whole process of its own: serially, with `--jobs N` worker processes,
+and on a Dask LocalCluster of N workers (`--dask local --jobs N`).
 """
 
 from __future__ import annotations
@@ -82,20 +87,21 @@ def corpus_files(corpus: Path, limit: int | None) -> list[Path]:
     return files[:limit] if limit else files
 
 
-def measure_quotex(files: list[Path], jobs: int) -> dict:
+def measure_quotex(files: list[Path], jobs: int, dask: str | None = None) -> dict:
     import stanza  # noqa: F401 - imported before the clock starts, as on the plain side
 
     from quotex.batch import BatchOptions, run_batch
     from quotex.nlp import get_nlp
 
     started = time.perf_counter()
-    if jobs == 1:  # workers load their own; this process never does
+    if jobs == 1 and dask is None:  # workers load their own; this process never does
         get_nlp()
     load_s = time.perf_counter() - started
     sampler = QuarterSampler()
     with tempfile.TemporaryDirectory() as out:
         started = time.perf_counter()
-        result = run_batch(BatchOptions(files, Path(out), jobs=jobs, force=True), sampler)
+        result = run_batch(BatchOptions(files, Path(out), jobs=jobs, force=True, dask=dask),
+                           sampler)
         run_s = time.perf_counter() - started
     assert not result.failures, result.failures[:3]
     return {"load_s": load_s, "run_s": run_s, "articles": result.processed,
@@ -128,16 +134,36 @@ def measure_plain(files: list[Path]) -> dict:
             "rss_quarters_mb": sampler.samples}
 
 
-def run_side(side: str, args: argparse.Namespace) -> dict:
-    """One side in a fresh Python process; its JSON report."""
+def run_side(side: str, args: argparse.Namespace, jobs: int | None = None) -> dict:
+    """One side in a fresh Python process; its JSON report, with its wall seconds."""
     command = [sys.executable, __file__, "--side", side, "--corpus", str(args.corpus),
-               "--jobs", str(args.jobs)]
+               "--jobs", str(args.jobs if jobs is None else jobs)]
     if args.limit:
         command += ["--limit", str(args.limit)]
+    started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         sys.exit(f"{side} side failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1]) | {
+        "wall_s": time.perf_counter() - started}
+
+
+def executors_table(args: argparse.Namespace, files: int) -> str:
+    """Serial, --jobs N and --dask local --jobs N on the same articles, whole processes."""
+    runs = [("serial", run_side("quotex", args, jobs=1)),
+            (f"`--jobs {args.jobs}`", run_side("quotex", args)),
+            (f"`--dask local --jobs {args.jobs}`", run_side("dask", args))]
+    lines = [
+        f"Corpus: {files} articles of `{args.corpus.name}/`; {os.cpu_count()} CPU cores; "
+        "each run a whole process (wall time from start to exit, model loads included).",
+        "",
+        "| | wall (s) | batch run (s) | words/s (batch run) | peak RSS (MB) |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name, run in runs:
+        lines.append(f"| {name} | {run['wall_s']:.1f} | {run['run_s']:.1f} | "
+                     f"{run['words'] / run['run_s']:.0f} | {run['peak_rss_mb']:.0f} |")
+    return "\n".join(lines)
 
 
 def table(quotex: dict, plain: dict, args: argparse.Namespace, files: int) -> str:
@@ -175,15 +201,21 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--jobs", type=int, default=1, help="quotex batch --jobs")
-    parser.add_argument("--side", choices=("quotex", "plain"), help=argparse.SUPPRESS)
+    parser.add_argument("--executors", action="store_true",
+                        help="compare serial, --jobs N and --dask local instead")
+    parser.add_argument("--side", choices=("quotex", "plain", "dask"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     files = corpus_files(args.corpus, args.limit)
     if not files:
         sys.exit(f"no .txt articles in {args.corpus}")
     if args.side == "quotex":
         print(json.dumps(measure_quotex(files, args.jobs)))
+    elif args.side == "dask":
+        print(json.dumps(measure_quotex(files, args.jobs, dask="local")))
     elif args.side == "plain":
         print(json.dumps(measure_plain(files)))
+    elif args.executors:
+        print(executors_table(args, len(files)))
     else:
         quotex = run_side("quotex", args)
         plain = run_side("plain", args)

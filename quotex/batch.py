@@ -6,7 +6,9 @@ A run plans, then streams:
     output_names     one name per article, mirroring its subfolder, never two alike
     read             bytes -> key (input hash, quotex and model versions, --min-confidence);
                      skip if current
-    extract          decoded text -> Articles, in batches, in-process or in worker processes
+    extract          decoded text -> Articles, in batches: in this process, in worker
+                     processes (--jobs), or on a Dask cluster (--dask); results come back
+                     in input order, so every way writes the same files
     write            each output atomically (temp file + rename), then a ledger line
 
 The ledger (`.quotex-batch/ledger.jsonl`) says which input key each output was made
@@ -34,6 +36,7 @@ import itertools
 import json
 import os
 import time
+import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
@@ -57,6 +60,8 @@ STREAM_FILES = {"jsonl": "articles.jsonl", "csv": "statements.csv"}
 # Chunks handed to worker processes but not yet collected, per worker: enough to keep
 # every worker busy, few enough that memory stays flat however large the input.
 CHUNKS_IN_FLIGHT_PER_JOB = 2
+# How long `--dask ADDRESS` waits for the scheduler to answer.
+DASK_CONNECT_SECONDS = 30
 
 
 class BatchError(Exception):
@@ -90,6 +95,13 @@ class BatchOptions:
     model_dir: str | Path | None = None
     min_confidence: float = 0.0  # statements below are left out (part of the input key)
     db: Path | None = None  # also (or only) write this quotes database (quotex.store)
+    # a Dask scheduler's address, or "local" for a LocalCluster of `jobs` processes
+    dask: str | None = None
+
+    @property
+    def extraction(self) -> Extraction:
+        return Extraction(self.output_format, self.model_dir, self.min_confidence,
+                          keep_articles=self.db is not None)
 
 
 @dataclass
@@ -368,11 +380,17 @@ def render_article(article: Article, output_format: str) -> str:
     return render.to_csv([article], header=False)
 
 
-def extract_rendered(
-    items: list[tuple[str, str]], output_format: str, model_dir: str | Path | None,
-    min_confidence: float = 0.0,
-    keep_articles: bool = False,
-) -> list[Extracted]:
+@dataclass(frozen=True)
+class Extraction:
+    """What a worker needs to extract and render a chunk (sent to worker processes)."""
+
+    output_format: str
+    model_dir: str | Path | None = None
+    min_confidence: float = 0.0
+    keep_articles: bool = False  # also hand back each Article's dict (for the database)
+
+
+def extract_rendered(items: list[tuple[str, str]], how: Extraction) -> list[Extracted]:
     """`(source, text)` pairs through the engine in one batch, rendered.
 
     An unexpected error is pinned on its article by retrying the batch one article at
@@ -381,20 +399,18 @@ def extract_rendered(
     from quotex.engine import extract_many
 
     try:
-        articles = list(extract_many(items, model_dir=model_dir, batch_size=len(items),
-                                     min_confidence=min_confidence))
+        articles = list(extract_many(items, model_dir=how.model_dir, batch_size=len(items),
+                                     min_confidence=how.min_confidence))
     except ModelError:
         raise
     except Exception as error:  # any bug in any stage: contain it to its article
         if len(items) > 1:
-            return [result for item in items
-                    for result in extract_rendered([item], output_format, model_dir,
-                                                   min_confidence, keep_articles)]
+            return [result for item in items for result in extract_rendered([item], how)]
         reason = (str(error).splitlines() or [""])[0][:200]
         return [Extracted(error=f"{items[0][0]}: internal error "
                                 f"({type(error).__name__}: {reason})")]
-    return [Extracted(render_article(a, output_format), len(a.quotes),
-                      article=a.to_dict() if keep_articles else None) for a in articles]
+    return [Extracted(render_article(a, how.output_format), len(a.quotes),
+                      article=a.to_dict() if how.keep_articles else None) for a in articles]
 
 
 @dataclass
@@ -408,13 +424,24 @@ class _Pending:
 def _extracted(
     chunks: Iterator[list[_Pending]], options: BatchOptions
 ) -> Iterator[tuple[list[_Pending], list[Extracted]]]:
-    """Each chunk with its results, in order: in this process, or in `jobs` workers."""
-    if options.jobs <= 1:
+    """Each chunk with its results, in input order: in this process, in `jobs` worker
+    processes, or on Dask workers. The one writer (`_store`) takes them all alike."""
+    if options.dask is not None:
+        yield from _extracted_on_dask(chunks, options)
+    elif options.jobs <= 1:
         for chunk in chunks:
-            items = [(p.source, p.text) for p in chunk]
-            yield chunk, extract_rendered(items, options.output_format, options.model_dir,
-                                          options.min_confidence, options.db is not None)
-        return
+            yield chunk, extract_rendered(_items(chunk), options.extraction)
+    else:
+        yield from _extracted_in_processes(chunks, options)
+
+
+def _items(chunk: list[_Pending]) -> list[tuple[str, str]]:
+    return [(p.source, p.text) for p in chunk]
+
+
+def _extracted_in_processes(
+    chunks: Iterator[list[_Pending]], options: BatchOptions
+) -> Iterator[tuple[list[_Pending], list[Extracted]]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -425,10 +452,8 @@ def _extracted(
     in_flight: deque = deque()
     try:
         for chunk in chunks:
-            items = [(p.source, p.text) for p in chunk]
-            in_flight.append((chunk, pool.submit(extract_rendered, items,
-                                                 options.output_format, options.model_dir,
-                                                 options.min_confidence, options.db is not None)))
+            in_flight.append((chunk, pool.submit(extract_rendered, _items(chunk),
+                                                 options.extraction)))
             if len(in_flight) >= CHUNKS_IN_FLIGHT_PER_JOB * options.jobs:
                 done, future = in_flight.popleft()
                 yield done, future.result()
@@ -445,6 +470,82 @@ def _extracted(
 def _start_worker(jobs: int) -> None:
     # the cores are shared between the workers (QUOTEX_THREADS, if set, wins)
     os.environ.setdefault("QUOTEX_THREADS", str(max(1, (os.cpu_count() or 1) // jobs)))
+
+
+def _extracted_on_dask(
+    chunks: Iterator[list[_Pending]], options: BatchOptions
+) -> Iterator[tuple[list[_Pending], list[Extracted]]]:
+    """Chunks as `distributed` futures, a bounded number in flight (finished ones wait
+    for those before them, so they count too): memory stays flat. A worker that dies
+    has its chunk rerun elsewhere by the scheduler; a chunk that kills
+    `distributed.scheduler.allowed-failures` workers fails its articles."""
+    from distributed import as_completed
+    from distributed.client import FutureCancelledError
+    from distributed.scheduler import KilledWorker
+
+    with _dask_client(options) as client:
+        workers = max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
+        limit = CHUNKS_IN_FLIGHT_PER_JOB * workers
+        completions = as_completed()
+        running: dict[object, tuple[int, list[_Pending]]] = {}  # future -> place, chunk
+        finished: dict[int, tuple[list[_Pending], list[Extracted]]] = {}
+        next_out = 0
+
+        def collect_one() -> None:
+            future = next(completions)
+            place, chunk = running.pop(future)
+            try:
+                finished[place] = chunk, future.result()
+            except (KilledWorker, FutureCancelledError) as error:
+                reason = f"a Dask worker died on it ({type(error).__name__}; out of memory?)"
+                finished[place] = chunk, [Extracted(error=f"{p.source}: {reason}")
+                                          for p in chunk]
+
+        def in_order() -> Iterator[tuple[list[_Pending], list[Extracted]]]:
+            nonlocal next_out
+            while next_out in finished:
+                yield finished.pop(next_out)
+                next_out += 1
+
+        run = uuid.uuid4().hex[:12]  # keys of two runs on one scheduler never meet
+        for place, chunk in enumerate(chunks):
+            future = client.submit(extract_rendered, _items(chunk), options.extraction,
+                                   pure=False, key=f"quotex-{run}-{place}")
+            running[future] = place, chunk
+            completions.add(future)
+            while len(running) + len(finished) >= limit:
+                collect_one()
+                yield from in_order()
+        while running:
+            collect_one()
+            yield from in_order()
+
+
+@contextlib.contextmanager
+def _dask_client(options: BatchOptions) -> Iterator:
+    """A client of the scheduler at `options.dask`, or of a LocalCluster of `jobs`
+    worker processes (one thread each: each loads its models once, cached per process)."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise BatchUsageError("--dask needs Dask: pip install 'quotex[dask]'") from None
+    import logging
+
+    if options.dask == "local":
+        threads = os.environ.get("QUOTEX_THREADS") or str(
+            max(1, (os.cpu_count() or 1) // options.jobs))
+        with LocalCluster(n_workers=options.jobs, threads_per_worker=1, processes=True,
+                          dashboard_address=":0", silence_logs=logging.ERROR,
+                          env={"QUOTEX_THREADS": threads}) as cluster, Client(cluster) as client:
+            yield client
+        return
+    try:
+        client = Client(options.dask, timeout=DASK_CONNECT_SECONDS)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise BatchUsageError(f"cannot reach the Dask scheduler at {options.dask} "
+                              f"({(str(error).splitlines() or [''])[0]})") from None
+    with client:
+        yield client
 
 
 # ---------------------------------------------------------------- the run

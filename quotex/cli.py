@@ -207,6 +207,10 @@ def batch(
                                "csv: statements.csv (one row per statement).")] = BatchFormat.json,
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=1, help="Worker processes (each loads its own models).")] = 1,
+    dask: Annotated[str | None, typer.Option(
+        "--dask", metavar="SCHEDULER",
+        help="Run on a Dask cluster: a scheduler address (tcp://host:8786), or 'local' for "
+             "--jobs local worker processes. Needs the dask extra.")] = None,
     batch_size: Annotated[int | None, typer.Option(
         min=1, help="Articles handed to Stanza together (more: faster, more memory).")] = None,
     force: Annotated[bool, typer.Option(
@@ -225,7 +229,8 @@ def batch(
     from quotex.batch_report import progress_display, summary
 
     options = BatchOptions(paths, out, output_format.value, jobs, force=force,
-                           model_dir=model_dir, min_confidence=min_confidence, db=db)
+                           model_dir=model_dir, min_confidence=min_confidence, db=db,
+                           dask=dask)
     if batch_size is not None:
         options.batch_size = batch_size
     try:

@@ -410,8 +410,9 @@ def _compound_preverb(
             if _strip_zwnj(preverb) == phrase:
                 return entry, words[first_index]
     # a preverb that takes its statement inside (`خواستار توجه بیشتر دولت شد`)
-    for word in reversed(words[analysis.sentence_of(verb).first : verb_start.index]):
-        if word.index < verb_start.index - SPLIT_PREVERB_REACH or word.text in CLAUSE_BREAKS:
+    reach = max(analysis.sentence_of(verb).first, verb_start.index - SPLIT_PREVERB_REACH)
+    for word in reversed(words[reach : verb_start.index]):
+        if word.text in CLAUSE_BREAKS:
             break
         if _is_other_verb(word):
             break  # another clause: `خواستار X است، Y ... پیشنهاد شد` is no `خواستار شد`

@@ -276,12 +276,7 @@ def named_entities(
     if "ORG" in types:
         spans = [_with_organization_head(analysis, words) for words in spans
                  if not _ministry_of_a_title(analysis, words)]
-    for words in extra:
-        indexes = {w.index for w in words}
-        overlapping = [span for span in spans if indexes & {w.index for w in span}]
-        if all({w.index for w in span} < indexes for span in overlapping):
-            # new, or longer than what the NER found (`[سیستان] و بلوچستان`)
-            spans = [span for span in spans if span not in overlapping] + [words]
+    spans = _with_ruled_spans(spans, extra)
     bare_keys: dict[str, str] = {}
     for words in spans:
         name = original(analysis, words)
@@ -294,6 +289,28 @@ def named_entities(
                 bare_keys[key] = name_key(original(analysis, bare))
         by_key[key].mentions += 1
     return _with_aliases_merged(by_key, bare_keys)
+
+
+def _with_ruled_spans(spans: list[list[Word]], extra: list[list[Word]]) -> list[list[Word]]:
+    """`spans` with each `extra` span added, in order, where it is new or longer than the
+    spans it overlaps (`[سیستان] و بلوچستان`), which it replaces. Overlaps are looked up
+    by word, so that an article with thousands of entities costs no pass per span."""
+    kept = dict(enumerate(spans))  # insertion order is the order of the result
+    at_word: dict[int, set[int]] = {}
+    for number, words in kept.items():
+        for word in words:
+            at_word.setdefault(word.index, set()).add(number)
+    for number, words in enumerate(extra, len(spans)):
+        indexes = {w.index for w in words}
+        overlapping = {n for i in indexes for n in at_word.get(i, ())}
+        if all({w.index for w in kept[n]} < indexes for n in overlapping):
+            for n in overlapping:
+                for word in kept.pop(n):
+                    at_word[word.index].discard(n)
+            kept[number] = words
+            for i in indexes:
+                at_word.setdefault(i, set()).add(number)
+    return list(kept.values())
 
 
 def _without_organization_head(words: list[Word]) -> list[Word]:

@@ -10,19 +10,26 @@ sentences with a cue candidate (`cues.may_carry_speech`), where the rules ask wh
 words are verbs or prepositions. Lemmas and the dependency parse are not run: on the
 dev set they changed no attribution (README, "Speed"), and they cost as much as the
 tagger and NER together.
+
+The models see pieces of at most MAX_MODEL_WORDS words: a longer sentence (a scraped
+page that lost its full stops can be one "sentence" of megabytes) is cut for them at
+commas, then before `و`, then hard (`model_pieces`), and their tags are written back
+on the sentence's words. The rules still see whole sentences. The pieces go to Stanza
+in calls of at most MODEL_CALL_WORDS words, so its memory stays flat on any input.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quotex import modelset, segment
 from quotex.normalize import Normalized
+from quotex.segment import COMMAS
 
 if TYPE_CHECKING:
     import stanza
@@ -31,6 +38,17 @@ if TYPE_CHECKING:
 # the rule tokens, so no tokenizer model is involved.
 ENTITY_PROCESSORS = "ner"
 TAG_PROCESSORS = "pos"
+# Longest piece of a sentence the models see: the LSTMs' cost and memory grow with it,
+# and news sentences are shorter (the dev sets' longest is well below), so ordinary
+# text is tagged whole.
+MAX_MODEL_WORDS = 150
+# Where a long sentence is cut for the models, best first: after a comma, before a
+# conjunction (`و` "and" joins clauses in long Persian sentences), else at the cap.
+PIECE_CUT_AFTER = COMMAS
+PIECE_CUT_BEFORE = frozenset({"و"})
+# Words handed to one Stanza call: bounds its memory, and is larger than any ordinary
+# batch of articles, which thus goes in one call.
+MODEL_CALL_WORDS = 20_000
 
 
 @dataclass
@@ -96,23 +114,45 @@ class NLP:
         from quotex.cues import may_carry_speech
 
         analyses = [tokenized(norm) for norm in texts]
-        everything = [(a, s) for a in analyses for s in a.sentences]
-        if everything:
-            tagged = self.entity_tagger([_words_of(a, s) for a, s in everything])
-            for (analysis, sent), stanza_sent in zip(everything, tagged.sentences, strict=True):
-                _add_entities(analysis, sent, stanza_sent)
-        to_tag = [
-            (a, s) for a, s in everything if may_carry_speech(a.words[s.first : s.last + 1])
-        ]
-        if to_tag:
-            tagged = self.tagger([_words_of(a, s) for a, s in to_tag])
-            for (analysis, sent), stanza_sent in zip(to_tag, tagged.sentences, strict=True):
-                _add_tags(analysis, sent, stanza_sent)
+        pieces = [a.words[first:end] for a in analyses for s in a.sentences
+                  for first, end in model_pieces(a.words, s.first, s.last + 1)]
+        for group in _model_calls(pieces):
+            tagged = self.entity_tagger([[w.text for w in piece] for piece in group])
+            for piece, stanza_sent in zip(group, tagged.sentences, strict=True):
+                _add_entities(piece, stanza_sent)
+        for group in _model_calls([piece for piece in pieces if may_carry_speech(piece)]):
+            tagged = self.tagger([[w.text for w in piece] for piece in group])
+            for piece, stanza_sent in zip(group, tagged.sentences, strict=True):
+                _add_tags(piece, stanza_sent)
         return analyses
 
 
-def _words_of(analysis: Analysis, sent: Sentence) -> list[str]:
-    return [w.text for w in analysis.words[sent.first : sent.last + 1]]
+def model_pieces(words: Sequence[Word], first: int, end: int) -> list[tuple[int, int]]:
+    """words[first:end] (a sentence) as `(first, end)` pieces of at most MAX_MODEL_WORDS
+    words, cut after the last comma that fits, else before the last `و`, else at the cap."""
+    pieces = []
+    while end - first > MAX_MODEL_WORDS:
+        window = range(first + MAX_MODEL_WORDS - 1, first, -1)
+        cut = next((i + 1 for i in window if words[i].text in PIECE_CUT_AFTER), None) or next(
+            (i for i in window if words[i].text in PIECE_CUT_BEFORE), first + MAX_MODEL_WORDS)
+        pieces.append((first, cut))
+        first = cut
+    pieces.append((first, end))
+    return pieces
+
+
+def _model_calls(pieces: list[list[Word]]) -> Iterator[list[list[Word]]]:
+    """`pieces` in groups of at most MODEL_CALL_WORDS words (one piece at least)."""
+    group: list[list[Word]] = []
+    size = 0
+    for piece in pieces:
+        if group and size + len(piece) > MODEL_CALL_WORDS:
+            yield group
+            group, size = [], 0
+        group.append(piece)
+        size += len(piece)
+    if group:
+        yield group
 
 
 def tokenized(norm: Normalized) -> Analysis:
@@ -132,10 +172,7 @@ def tokenized(norm: Normalized) -> Analysis:
     return analysis
 
 
-def _add_entities(
-    analysis: Analysis, sent: Sentence, stanza_sent: stanza.models.common.doc.Sentence
-) -> None:
-    words = analysis.words[sent.first : sent.last + 1]
+def _add_entities(words: list[Word], stanza_sent: stanza.models.common.doc.Sentence) -> None:
     for word, token in zip(words, stanza_sent.tokens, strict=True):
         tag = token.ner or "O"
         if tag != "O":
@@ -144,10 +181,7 @@ def _add_entities(
             word.entity_begin = prefix in ("B", "S")
 
 
-def _add_tags(
-    analysis: Analysis, sent: Sentence, stanza_sent: stanza.models.common.doc.Sentence
-) -> None:
-    words = analysis.words[sent.first : sent.last + 1]
+def _add_tags(words: list[Word], stanza_sent: stanza.models.common.doc.Sentence) -> None:
     for word, tagged in zip(words, stanza_sent.words, strict=True):
         word.upos = tagged.upos or ""
         word.parsed = True

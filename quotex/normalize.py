@@ -229,6 +229,9 @@ def _suffix_cut(word: str) -> dict[int, str]:
     return {}
 
 
+_PERSIAN_RUN = re.compile(r"[\u0621-\u06d3\u200c]+")
+
+
 def _join_split_pieces(out: _Builder) -> None:
     """Turn the space in `می گوید`, `مراسم های` or `گفت و گو` into a ZWNJ (one char for
     one)."""
@@ -236,7 +239,7 @@ def _join_split_pieces(out: _Builder) -> None:
     for match in re.finditer(r"(?<![\w\u200c])([\u0621-\u06d3\u200c]+) (?=[\u0621-\u06d3])", text):
         word = match.group(1)
         space = match.end(1)
-        after = re.match(r"[\u0621-\u06d3\u200c]+", text[space + 1:])
+        after = _PERSIAN_RUN.match(text, space + 1)  # no slice: linear on a long paragraph
         next_word = after.group() if after else ""
         joins_next = word in JOIN_NEXT and _is_verb_remainder(next_word)
         joins_previous = next_word in JOIN_PREVIOUS or (

@@ -14,8 +14,9 @@ A cue inside another speaker's statement is part of that statement (nested speec
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import takewhile
+from itertools import islice, takewhile
 
 from quotex import speakers
 from quotex.cues import (
@@ -65,6 +66,9 @@ DOCUMENT_POINTERS = frozenset({"این", "آن", "همین"})
 ADDRESSEE_MAX_WORDS = 4
 # What opens the statement after a verb of asking (`خواست که ...`, `خواست تا ...`).
 REQUEST_COMPLEMENTIZERS = frozenset({"که", "تا"})
+# How far back from its cue a clause is looked for: no written clause is longer, and
+# the bound keeps a huge paragraph with no punctuation linear.
+MAX_CLAUSE_WORDS = 500
 
 
 @dataclass
@@ -90,7 +94,8 @@ def find_statements(analysis: Analysis) -> list[Statement]:
     cues = find_cues(analysis)
     previous: CueClause | None = None
     for position, cue in enumerate(cues):
-        clause = _cue_clause(analysis, cue, previous, cues[position + 1 :])
+        following = cues[position + 1] if position + 1 < len(cues) else None
+        clause = _cue_clause(analysis, cue, previous, following)
         statement = _statement_for_cue(analysis, clause, cues)
         if statement is not None:
             found.append(statement)
@@ -102,27 +107,29 @@ def find_statements(analysis: Analysis) -> list[Statement]:
     return _drop_nested(found)
 
 
-def _in_topic_clause(analysis: Analysis, cue: Cue, later: list[Cue]) -> bool:
-    """Whether `cue` is inside an `اینکه` clause that the sentence's main cue follows
-    (`X در مورد اینکه Y اعلام کرده ...، عنوان کرد: ...`): the topic of the question, the
-    main speaker's words come after it."""
+def _in_topic_clause(analysis: Analysis, cue: Cue, following: Cue | None) -> bool:
+    """Whether `cue` is inside an `اینکه` clause that the sentence's main cue (the next
+    cue, in its sentence) follows (`X در مورد اینکه Y اعلام کرده ...، عنوان کرد: ...`):
+    the topic of the question, the main speaker's words come after it."""
     sent = analysis.sentence_of(cue.verb)
-    main = next((other for other in later if other.verb.sentence == cue.verb.sentence), None)
+    main = following if following and following.verb.sentence == cue.verb.sentence else None
     if main is None or any(  # the main cue is in the same clause, before any colon
         w.text in CLAUSE_BREAKS for w in analysis.words[cue.last.index : main.first.index]
     ):
         return False
-    words = analysis.words[sent.first : cue.first.index]
-    opening = next((
-        i for i in range(len(words) - 1, -1, -1)
+    words = analysis.words
+    # the nearest opening before the cue; inside it until its comma or verb (`با بیان
+    # اینکه Y [،|است] بر Z تأکید کرد و گفت` is outside)
+    for i in range(cue.first.index - 1, max(sent.first, cue.first.index - MAX_CLAUSE_WORDS) - 1,
+                   -1):
+        closed = words[i].text in COMMAS or words[i].text in CLAUSE_BREAKS or _is_finite_verb(
+            words[i])
         if words[i].text == "اینکه" or (
-            words[i].text == "که" and i > 0 and words[i - 1].text == "این")
-    ), None)
-    # inside it until its comma or verb (`با بیان اینکه Y [،|است] بر Z تأکید کرد و گفت`
-    # is outside)
-    return opening is not None and not any(
-        w.text in COMMAS or w.text in CLAUSE_BREAKS or _is_finite_verb(w)
-        for w in words[opening:])
+                words[i].text == "که" and i > sent.first and words[i - 1].text == "این"):
+            return not closed
+        if closed:
+            return False
+    return False
 
 
 def _drop_nested(statements: list[Statement]) -> list[Statement]:
@@ -157,7 +164,7 @@ class CueClause:
 
 
 def _cue_clause(
-    analysis: Analysis, cue: Cue, previous: CueClause | None, later: list[Cue]
+    analysis: Analysis, cue: Cue, previous: CueClause | None, following: Cue | None
 ) -> CueClause:
     words = analysis.words
     region_start = _clause_start(analysis, cue)
@@ -176,7 +183,7 @@ def _cue_clause(
     says_nothing = (object_span is None and cue.entry.object_preps == (RA_PREDICATE,)) or (
         ADDRESSEE in cue.entry.object_preps and not _has_addressee(analysis, cue, region_start)
     ) or (DOCUMENT_MARK in cue.entry.object_preps and document is None) or (
-        _in_topic_clause(analysis, cue, later))
+        _in_topic_clause(analysis, cue, following))
     if document is not None:
         # the author's words after the document noun; after `این`, a letter's writer is
         # the speaker before, and another document's author is unknown: no statement
@@ -239,7 +246,9 @@ def _statement_for_cue(
         after += 1
     if after > sent.last:
         return None
-    rest = [w for w in words[after : sent.last + 1] if w.text not in SENTENCE_END]
+    # the first words are enough to judge (no copy of a long sentence per cue)
+    rest = list(islice((words[i] for i in range(after, sent.last + 1)
+                        if words[i].text not in SENTENCE_END), 3))
     if len(rest) < MIN_STATEMENT_WORDS or rest[0].text in COMMAS and len(rest) < 3:
         return None
     if rest[0].text == "و":
@@ -258,11 +267,11 @@ def _before_conjoined_cue(analysis: Analysis, first: Word, cues: list[Cue]) -> W
     by a conjunction, ends (`اعلام کرد [Y] اما تاکید کرد Z`, `گفت که [Y] و افزود ...`):
     Z is that cue's. None when no such cue follows."""
     words = analysis.words
-    for cue in cues:
+    # cues are in text order: only those after `first` in its sentence can end it
+    later = islice(cues, bisect_left(cues, first.index + 2, key=lambda c: c.verb.index), None)
+    for cue in takewhile(lambda c: c.verb.sentence == first.sentence, later):
         before = cue.first.index - 1
-        if cue.verb.sentence == first.sentence and before > first.index and (
-            words[before].text in CLAUSE_CONJUNCTIONS
-        ):
+        if before > first.index and words[before].text in CLAUSE_CONJUNCTIONS:
             last = before - 1
             while last > first.index and words[last].text in COMMAS:
                 last -= 1
@@ -313,9 +322,10 @@ def _clause_start(analysis: Analysis, cue: Cue) -> int:
     """First word of the clause that holds the cue, after any byline opening."""
     sent = analysis.sentence_of(cue.verb)
     words = analysis.words
-    start = sent.first
+    start = _last_clause_break(analysis, max(sent.first, cue.first.index - MAX_CLAUSE_WORDS),
+                               cue.first.index)
     open_subordinate: int | None = None
-    for word in words[sent.first : cue.first.index]:
+    for word in words[start : cue.first.index]:
         if word.text in CLAUSE_BREAKS:
             start = word.index + 1
             open_subordinate = None
@@ -329,6 +339,15 @@ def _clause_start(analysis: Analysis, cue: Cue) -> int:
     if open_subordinate is not None:
         start = open_subordinate  # `در حالی است که X ... هشدار داد`: X is the subject
     return _skip_byline(analysis, start, cue.first.index)
+
+
+def _last_clause_break(analysis: Analysis, first: int, end: int) -> int:
+    """The word after the last clause break in words[first:end], or `first`: the clause
+    scan starts there, since a break resets everything before it."""
+    for index in range(end - 1, first - 1, -1):
+        if analysis.words[index].text in CLAUSE_BREAKS:
+            return index + 1
+    return first
 
 
 def _new_subject_after(analysis: Analysis, word: Word, end: int) -> bool:
@@ -562,14 +581,13 @@ def _end_before_next_attribution(
     with a colon (`وی افزود: ...`), or a cue in a sentence that opens with a pronoun,
     a person's name or a word of the speaker's name (`کاظمی در ادامه احتمال داد`)."""
     paragraph = analysis.sentence_of(first).paragraph
-    by_sentence: dict[int, list[Cue]] = {}
-    for cue in cues:
-        by_sentence.setdefault(cue.verb.sentence, []).append(cue)
-    for sent in analysis.sentences[first.sentence + 1 :]:
+    for sent in islice(analysis.sentences, first.sentence + 1, None):
         if sent.paragraph != paragraph:
             break
         opener = analysis.words[sent.first]
-        for cue in by_sentence.get(sent.index, []):
+        # cues are in text order: those of this sentence, found without a pass over all
+        for cue in takewhile(lambda c, sent=sent: c.verb.sentence == sent.index, islice(
+                cues, bisect_left(cues, sent.first, key=lambda c: c.verb.index), None)):
             after = cue.last.index + 1
             with_colon = after <= sent.last and analysis.words[after].text in CUE_COLONS
             named = (
@@ -669,16 +687,20 @@ def _according(analysis: Analysis, phrase: list[Word]) -> Statement | None:
         "subject": subject,
         "confidence": 0.75,
     }
-    after = [w for w in words[(closed_at or speaker_end) + 1 : sent.last + 1]]
-    after = [w for w in after if w.text not in SENTENCE_END]
+    after = list(islice((words[i] for i in range((closed_at or speaker_end) + 1, sent.last + 1)
+                         if words[i].text not in SENTENCE_END), MIN_STATEMENT_WORDS))
     if closed_at is not None and len(after) >= MIN_STATEMENT_WORDS:
         quoted = _quoted_span(analysis, after[0].index)
         if quoted is not None:
             return Statement(quoted[0], quoted[1], "direct", **base)
         return Statement(after[0].start, words[sent.last].end, "indirect", **base)
-    before = [w for w in words[sent.first : phrase[0].index] if w.text not in COMMAS]
+    # the words before the phrase, commas aside: their first ones and last are enough
+    before = list(islice((words[i] for i in range(sent.first, phrase[0].index)
+                          if words[i].text not in COMMAS), MIN_STATEMENT_WORDS))
     if len(before) >= MIN_STATEMENT_WORDS:
-        return Statement(before[0].start, before[-1].end, "indirect", **base)
+        last = next(words[i] for i in range(phrase[0].index - 1, sent.first - 1, -1)
+                    if words[i].text not in COMMAS)
+        return Statement(before[0].start, last.end, "indirect", **base)
     return None
 
 
