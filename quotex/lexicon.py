@@ -90,6 +90,9 @@ class CueLexicon:
     present_to_past: dict[str, str]  # present stem -> past stem, for every verb above
     compounds: dict[tuple[str, str], CueEntry]  # (preverb, light-verb past stem) -> entry
     according: tuple[tuple[str, ...], ...]  # `به گفته` as word tuples
+    according_governors: frozenset[str]  # `اشاره`: `با اشاره به ادعای X` is no `according`
+    framing: tuple[tuple[str, ...], ...]  # `با بیان`: `X با بیان اینکه Y، گفت` states Y
+    framing_complementizers: tuple[tuple[str, ...], ...]  # `اینکه`, `این که`
     modals: frozenset[str]  # `باید`, `می‌توان`: the verb after them reports nothing
     other_verbs: frozenset[str]  # `سخن`, `تبریک`: with them a saying verb reports nothing
     documents: frozenset[str]  # `بیانیه`, `پیام`: `در بیانیه X آمده است`, letters too
@@ -108,6 +111,11 @@ NO_PRESENT = "-"
 def _object_preps(field: str) -> tuple[str, ...]:
     """`-` alone: the statement follows the verb; `-` among others: it may."""
     return () if field == STATEMENT_AFTER else _split_variants(field)
+
+
+def _word_tuples(lines: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Phrases as word tuples without ZWNJ, as statements.py compares them."""
+    return tuple(tuple(line.replace(ZWNJ, "").split()) for line in lines)
 
 
 @cache
@@ -139,6 +147,9 @@ def cue_lexicon() -> CueLexicon:
         present_to_past=present_to_past,
         compounds=compounds,
         according=according,
+        according_governors=frozenset(sections["according_governors"]),
+        framing=_word_tuples(sections["framing"]),
+        framing_complementizers=_word_tuples(sections["framing_complementizers"]),
         modals=frozenset(sections["modals"]),
         documents=frozenset(sections["documents"]) | frozenset(sections["letters"]),
         letters=frozenset(sections["letters"]),

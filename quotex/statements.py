@@ -7,6 +7,7 @@ Statement forms of Persian news, each a function below:
 - `X از Y خبر داد`            indirect, Y (the cue's object preposition, from cues.txt)
 - `X خواستار Y شد`            indirect, Y between the preverb and the light verb
 - `به گفته X، text`           indirect, the rest of the sentence
+- `X با بیان اینکه Y، CUE ...` indirect, Y: a framing adjunct's clause, X's own statement
 - `X: text` (colon headline) direct, the speaker before a paragraph-initial colon
 
 A cue inside another speaker's statement is part of that statement (nested speech).
@@ -36,6 +37,7 @@ from quotex.lexicon import (
     RA_BY_PREVERB,
     RA_PREDICATE,
     STATEMENT_AFTER,
+    ZWNJ,
     cue_lexicon,
     first_names,
     nominal_stems,
@@ -89,11 +91,16 @@ def find_statements(analysis: Analysis) -> list[Statement]:
     found: list[Statement] = []
     cues = find_cues(analysis)
     previous: CueClause | None = None
+    framed: set[int] = set()  # adjuncts already stated (`با بیان اینکه Y، بر Z تأکید کرد و گفت`)
     for position, cue in enumerate(cues):
         clause = _cue_clause(analysis, cue, previous, cues[position + 1 :])
         statement = _statement_for_cue(analysis, clause, cues)
         if statement is not None:
             found.append(statement)
+        if clause.framing is not None and clause.framing.opener not in framed and not (
+                clause.says_nothing):
+            framed.add(clause.framing.opener)
+            found.append(_framing_statement(analysis, clause))
         clause.stated = statement is not None
         previous = clause
     found.extend(_according_statements(analysis))
@@ -153,7 +160,18 @@ class CueClause:
     # one asked (`می‌خواهد برود` "wants to go"), `آمد` with no document (`به تهران آمد`),
     # a cue inside a topic clause (`در مورد اینکه X اعلام کرده ...، عنوان کرد`)
     says_nothing: bool
+    framing: Framing | None = None  # `با بیان اینکه Y` before the cue, Y its own statement
     stated: bool = False  # set once known: whether the cue made a statement
+
+
+@dataclass
+class Framing:
+    """A framing adjunct with a clause before a cue: `[با بیان اینکه] [Y]`, word indexes."""
+
+    opener: int  # `با` of `با بیان اینکه`
+    cue_last: int  # `اینکه` (or `که` of `این که`)
+    first: int  # Y's first word
+    last: int  # Y's last word
 
 
 def _cue_clause(
@@ -188,11 +206,17 @@ def _cue_clause(
                          says_nothing or unknown or not (pointed or author))
     # the subject ends before the object, or before the cue when the object is inside it
     subject_end = min(object_span[0], cue.first.index) if object_span else cue.first.index
+    framing = _framing_before(analysis, region_start, subject_end)
     if conjoined and previous is not None and not previous.stated:
         # `X Y را ... دانست و گفت` where `دانست` made no statement: its subject is ours
         return CueClause(cue, region_start, object_span, previous.subject, False,
-                         previous.before_object, says_nothing)
-    subject = [] if conjoined else _subject(analysis, region_start, subject_end)
+                         previous.before_object, says_nothing, framing)
+    subject_start = region_start
+    if framing is not None and speakers.after_time_adverbial(
+            words, region_start, framing.opener) == framing.opener:
+        # `با بیان اینکه Y، X گفت`: the speaker comes after the adjunct's clause
+        subject_start = _skip_commas(analysis, framing.last + 1)
+    subject = [] if conjoined else _subject(analysis, subject_start, subject_end)
     before_object = bool(subject) and (
         _runs_into_object(analysis, subject, subject_end)
         or ra_ahead(analysis, subject, subject_end)
@@ -200,7 +224,7 @@ def _cue_clause(
         or object_span is not None and "را" in (w.text for w in words[slice(*object_span)])
     )
     return CueClause(cue, region_start, object_span, subject, conjoined, before_object,
-                     says_nothing)
+                     says_nothing, framing)
 
 
 def _statement_for_cue(
@@ -251,6 +275,70 @@ def _statement_for_cue(
         return Statement(quoted[0], quoted[1], "direct", confidence=0.85, **base)
     end_word = _before_conjoined_cue(analysis, rest[0], cues) or words[sent.last]
     return Statement(rest[0].start, end_word.end, "indirect", confidence=0.65, **base)
+
+
+def _framing_statement(analysis: Analysis, clause: CueClause) -> Statement:
+    """Y of `X با بیان اینکه Y، CUE`: X's statement, indirect, with the adjunct as its
+    cue and the words naming the main cue's speaker."""
+    words = analysis.words
+    framing = clause.framing
+    assert framing is not None
+    return Statement(
+        words[framing.first].start, words[framing.last].end, "indirect",
+        words[framing.opener].start, words[framing.cue_last].end, clause.subject,
+        confidence=0.7, conjoined=clause.conjoined, before_object=clause.before_object,
+        continues=clause.cue.entry.label in cue_lexicon().continuations,
+    )
+
+
+def _framing_before(analysis: Analysis, start: int, end: int) -> Framing | None:
+    """The framing adjunct with a clause in words[start:end] (`با بیان اینکه Y`, `ضمن
+    اشاره به این که Y`), with Y's span, else None."""
+    words = analysis.words
+    lex = cue_lexicon()
+    for word in words[start:end]:
+        for phrase in lex.framing:
+            after = word.index + len(phrase)
+            if _texts(words, word.index, len(phrase)) != phrase:
+                continue
+            for complementizer in lex.framing_complementizers:
+                first = after + len(complementizer)
+                if first < end and _texts(words, after, len(complementizer)) == complementizer:
+                    last = _framed_clause_end(analysis, first, end)
+                    if last is not None:
+                        return Framing(word.index, first - 1, first, last)
+    return None
+
+
+def _texts(words: list[Word], first: int, n: int) -> tuple[str, ...]:
+    """The n words from `first`, without ZWNJ (`این‌که` is `اینکه`)."""
+    return tuple(w.text.replace(ZWNJ, "") for w in words[first : first + n])
+
+
+def _framed_clause_end(analysis: Analysis, first: int, end: int) -> int | None:
+    """Last word of the clause an adjunct frames (`با بیان اینکه [Y]، گفت`): its verb
+    before a comma (`Y برگزار می‌شود، گفت`; a comma after no verb stays inside, `Y
+    چهارشنبه، ۲۱ فروردین، ...`), else its last verb before the cue (`Y است افزود`), else
+    the last comma before the cue; None when Y is too short to say anything."""
+    words = analysis.words
+    last_verb: int | None = None
+    last_comma: int | None = None
+    for word in words[first:end]:
+        if word.text in CLAUSE_BREAKS:
+            return None  # no cue of this clause follows the adjunct
+        if word.text in COMMAS:
+            if last_verb == word.index - 1:
+                return _long_enough(first, last_verb)
+            last_comma = word.index
+        elif _is_finite_verb(word):
+            last_verb = word.index
+    if last_verb is not None:
+        return _long_enough(first, last_verb)
+    return _long_enough(first, last_comma - 1) if last_comma is not None else None
+
+
+def _long_enough(first: int, last: int) -> int | None:
+    return last if last - first + 1 >= MIN_STATEMENT_WORDS else None
 
 
 def _before_conjoined_cue(analysis: Analysis, first: Word, cues: list[Cue]) -> Word | None:
@@ -631,6 +719,9 @@ def _according_statements(analysis: Analysis) -> list[Statement]:
                 continue
             if any(w.sentence != word.sentence for w in chunk):
                 continue
+            if word.index > 0 and words[word.index - 1].text in (
+                    cue_lexicon().according_governors):
+                continue  # `با اشاره به ادعای X`: the claim is a topic, X not quoted
             statement = _according(analysis, chunk)
             if statement is not None:
                 found.append(statement)
