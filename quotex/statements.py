@@ -63,8 +63,14 @@ CLAUSE_CONJUNCTIONS = frozenset({"و", "اما", "ولی"})
 # How far a document noun may stand after its `در` (`در [ادامه] این گزارش`).
 DOCUMENT_REACH = 3
 DOCUMENT_POINTERS = frozenset({"این", "آن", "همین"})
+# How far back `در این بیانیه` may point to where the statement was first told of, and
+# the indefinite ending of that first mention (`بیانیه‌ای`).
+DOCUMENT_ANTECEDENT_SENTENCES = 6
+INDEFINITE_SUFFIX = "ای"
 # The one asked stands right before the verb (`از [مردم این کشور] خواست`).
 ADDRESSEE_MAX_WORDS = 4
+# A quotation after a colon may run over paragraphs (`نوشت: «...⏎⏎...»`), a few at most.
+QUOTE_MAX_PARAGRAPHS = 4
 # What opens the statement after a verb of asking (`خواست که ...`, `خواست تا ...`).
 REQUEST_COMPLEMENTIZERS = frozenset({"که", "تا"})
 
@@ -199,9 +205,12 @@ def _cue_clause(
         # the author's words after the document noun; after `این`, a letter's writer is
         # the speaker before, and another document's author is unknown: no statement
         pointed = words[document - 1].text in DOCUMENT_POINTERS
-        author = [] if pointed else speakers.subject_words(
-            analysis, document + 1, cue.first.index)
-        unknown = pointed and words[document].text not in cue_lexicon().letters
+        letter = words[document].text in cue_lexicon().letters
+        if not pointed:
+            author = speakers.subject_words(analysis, document + 1, cue.first.index)
+        else:  # `در این بیانیه آمده است`: whoever issued it, named where it was first told
+            author = [] if letter else _document_author(analysis, document)
+        unknown = pointed and not letter and not author
         return CueClause(cue, region_start, None, author, False, False,
                          says_nothing or unknown or not (pointed or author))
     # the subject ends before the object, or before the cue when the object is inside it
@@ -548,6 +557,35 @@ def _document_before(analysis: Analysis, cue: Cue, region_start: int) -> int | N
     return None
 
 
+def _document_author(analysis: Analysis, document: int) -> list[Word]:
+    """Who issued the document that `در این بیانیه` points back to: the words naming
+    them where a recent sentence first told of it (`X طی بیانیه‌ای ... اعلام کرد`,
+    `بیانیه X منتشر شد`, `در بیانیه‌ای که X منتشر کرد`); [] when none does. A byline's
+    `به گزارش X` is the outlet's report, not the document."""
+    words = analysis.words
+    noun = words[document].text
+    first_sentence = max(0, words[document].sentence - DOCUMENT_ANTECEDENT_SENTENCES)
+    for word in reversed(words[analysis.sentences[first_sentence].first : document - 1]):
+        bare = word.text.replace(ZWNJ, "")
+        indefinite = bare == noun.replace(ZWNJ, "") + INDEFINITE_SUFFIX
+        if bare != noun.replace(ZWNJ, "") and not indefinite:
+            continue
+        sent = analysis.sentence_of(word)
+        before = words[word.index - 1].text if word.index > sent.first else ""
+        if before == "به" or before in DOCUMENT_POINTERS:
+            continue  # `به گزارش ایرنا`, another `در این بیانیه`
+        nxt = word.index + 1
+        if nxt <= sent.last and words[nxt].text == "که":  # `بیانیه‌ای که X منتشر کرد`
+            return speakers.subject_words(analysis, nxt + 1, sent.last + 1)
+        if not indefinite and nxt <= sent.last and not _is_verb(words[nxt]):
+            named = speakers.subject_words(analysis, nxt, sent.last + 1)
+            if named:  # `بیانیه [انجمن قلم ایران]`
+                return named
+        start = _skip_byline(analysis, sent.first, word.index)
+        return _subject(analysis, start, word.index)  # `[X] طی بیانیه‌ای`
+    return []
+
+
 def _has_addressee(analysis: Analysis, cue: Cue, region_start: int) -> bool:
     """Whether an `از` phrase of the cue's own clause comes before it (`X از مردم
     خواست`), with no finite verb between."""
@@ -634,12 +672,12 @@ def _colon_text(
     end = _end_before_next_attribution(
         analysis, first, cues, frozenset(w.text for w in subject if w.entity in ("", "PER"))
     )
-    quoted = _quoted_span(analysis, first.index)
+    quoted = _quoted_span(analysis, first.index, QUOTE_MAX_PARAGRAPHS)
     if quoted is not None:
         closing = next(w for w in words[first.index + 1 :] if w.start >= quoted[1])
         after = words[closing.index + 1] if closing.index + 1 < len(words) else None
         if after is None or after.sentence != closing.sentence or after.text in SENTENCE_END:
-            return quoted  # `گفت: «...».`: the inside of the quotation
+            return quoted  # `گفت: «...».`: the inside of the quotation, paragraphs and all
     return first.start, end
 
 
@@ -679,14 +717,20 @@ def _trim_end(analysis: Analysis, end: int) -> int:
     return end
 
 
-def _quoted_span(analysis: Analysis, index: int) -> tuple[int, int] | None:
-    """Inside a quotation opening at words[index], if it closes in the paragraph."""
+def _quoted_span(
+    analysis: Analysis, index: int, paragraphs: int = 1
+) -> tuple[int, int] | None:
+    """Inside a quotation opening at words[index], if it closes within `paragraphs`
+    paragraphs (a quotation of several paragraphs opens once and closes at the end of
+    its last one)."""
     words = analysis.words
     opener = words[index].text
     if opener not in speakers.QUOTE_PAIRS:
         return None
     closer = speakers.QUOTE_PAIRS[opener]
     paragraph_end = analysis.paragraph_end(words[index].start)
+    for _ in range(paragraphs - 1):
+        paragraph_end = analysis.paragraph_end(paragraph_end + 1)
     depth = 0
     for word in words[index + 1 :]:
         if word.start >= paragraph_end:
