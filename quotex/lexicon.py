@@ -93,6 +93,9 @@ class CueLexicon:
     according_governors: frozenset[str]  # `اشاره`: `با اشاره به ادعای X` is no `according`
     framing: tuple[tuple[str, ...], ...]  # `با بیان`: `X با بیان اینکه Y، گفت` states Y
     framing_complementizers: tuple[tuple[str, ...], ...]  # `اینکه`, `این که`
+    headline_nouns: frozenset[str]  # `واکنش`: `واکنش X به Y: text` is X's
+    headline_prepositions: frozenset[str]  # `به`: ends X in `واکنش X به Y:`
+    headline_settings: tuple[tuple[str, ...], ...]  # `در گفتگو با`: `X در گفتگو با Y:`
     modals: frozenset[str]  # `باید`, `می‌توان`: the verb after them reports nothing
     other_verbs: frozenset[str]  # `سخن`, `تبریک`: with them a saying verb reports nothing
     documents: frozenset[str]  # `بیانیه`, `پیام`: `در بیانیه X آمده است`, letters too
@@ -150,6 +153,9 @@ def cue_lexicon() -> CueLexicon:
         according_governors=frozenset(sections["according_governors"]),
         framing=_word_tuples(sections["framing"]),
         framing_complementizers=_word_tuples(sections["framing_complementizers"]),
+        headline_nouns=frozenset(sections["headline_nouns"]),
+        headline_prepositions=frozenset(sections["headline_prepositions"]),
+        headline_settings=_word_tuples(sections["headline_settings"]),
         modals=frozenset(sections["modals"]),
         documents=frozenset(sections["documents"]) | frozenset(sections["letters"]),
         letters=frozenset(sections["letters"]),

@@ -49,6 +49,8 @@ from quotex.segment import COMMAS
 SENTENCE_END = frozenset({".", "!", "?", "؟"})
 # A colon headline's speaker is short: a name, a surname or a short title.
 HEADLINE_MAX_WORDS = 5
+# With a frame around the speaker (`واکنش X به Y:`, `X در گفتگو با Y:`), a longer head.
+FRAMED_HEADLINE_MAX_WORDS = 14
 MIN_STATEMENT_WORDS = 2
 # A results line (`قهرمان مشترک: X و Y`) names a few teams or people.
 LIST_MAX_WORDS = 8
@@ -852,7 +854,8 @@ def _colon_headlines(
             continue  # not paragraph-initial
         head = []
         colon = None
-        for word in words[sent.first : min(sent.last + 1, sent.first + HEADLINE_MAX_WORDS + 1)]:
+        for word in words[sent.first : min(sent.last + 1,
+                                           sent.first + FRAMED_HEADLINE_MAX_WORDS + 1)]:
             if word.text in COLONS:
                 colon = word
                 break
@@ -862,7 +865,11 @@ def _colon_headlines(
         opens_quote = colon.index + 1 < len(words) and (
             words[colon.index + 1].text in speakers.QUOTE_PAIRS
         )
-        if not _looks_like_speaker(head, topic_allowed=opens_quote):
+        framed = _framed_headline_speaker(head)
+        if framed is not None:
+            head = framed  # `واکنش [X] به Y:`, `[X] در گفتگو با Y:`
+        elif len(head) > HEADLINE_MAX_WORDS or not _looks_like_speaker(
+                head, topic_allowed=opens_quote):
             continue
         start, end = _colon_text(analysis, colon.index, cues, head)
         if any(start is not None and start <= st.cue_start < end and _after_colon(analysis, st)
@@ -877,6 +884,24 @@ def _colon_headlines(
                       headline=True)
         )
     return out
+
+
+def _framed_headline_speaker(head: list[Word]) -> list[Word] | None:
+    """The speaker of a colon headline framed by a noun of speech or a setting: X of
+    `واکنش X به Y:`, `کنایه X به Y:`, `X در گفتگو با Y:`, `X خطاب به Y:`; None when the
+    head is no such frame or X is no short speaker."""
+    lex = cue_lexicon()
+    if any(_is_verb(w) or w.text in CLAUSE_BREAKS for w in head):
+        return None  # `X در پاسخ به Y اظهار داشت:` is a cue's colon
+    if len(head) > 1 and head[0].text in lex.headline_nouns:
+        speaker = list(takewhile(lambda w: w.text not in lex.headline_prepositions, head[1:]))
+    else:
+        speaker = next((head[:i] for i in range(1, len(head)) for setting in
+                        lex.headline_settings
+                        if _texts(head, i, len(setting)) == setting), [])
+    if not speaker or len(speaker) > HEADLINE_MAX_WORDS:
+        return None
+    return speaker if _looks_like_speaker(speaker, topic_allowed=False) else None
 
 
 def _a_list_of_names(
