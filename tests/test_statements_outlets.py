@@ -117,3 +117,11 @@ def test_condemning_an_act_states_the_act():
     quotes = quotes_of(text)
     assert [q[2:4] for q in quotes] == [("محکوم کرد", "indirect")]
     assert "کاروان امدادی" in quotes[0][4]
+
+
+def test_a_long_question_clause_between_speaker_and_cue_keeps_both():
+    for question in ("در پاسخ به سوالی مبنی بر اینکه آیا مترو گران می‌شود؟",
+                     "در پاسخ به این سوال که آیا مترو گران می‌شود،"):
+        text = f"سارا نوری سخنگوی شهرداری {question} گفت: قیمت بلیت ثابت می‌ماند."
+        assert quotes_of(text, ("سارا نوری",)) == [(
+            "سارا نوری", "سخنگوی شهرداری", "گفت", "direct", "قیمت بلیت ثابت می‌ماند.")]
