@@ -15,7 +15,7 @@ A cue inside another speaker's statement is part of that statement (nested speec
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import takewhile
 
 from quotex import speakers
@@ -105,6 +105,9 @@ def find_statements(analysis: Analysis) -> list[Statement]:
         statement = _statement_for_cue(analysis, clause, cues)
         if statement is not None:
             found.append(statement)
+            if statement.type == "indirect" and (
+                    quote := _quote_after_indirect(analysis, statement, cues)) is not None:
+                found.append(quote)
         if clause.framing is not None and clause.framing.opener not in framed and not (
                 clause.says_nothing):
             framed.add(clause.framing.opener)
@@ -285,7 +288,34 @@ def _statement_for_cue(
     if quoted is not None:
         return Statement(quoted[0], quoted[1], "direct", confidence=0.85, **base)
     end_word = _before_conjoined_cue(analysis, rest[0], cues) or words[sent.last]
+    colon = _colon_before_quote(analysis, rest[0].index, end_word.index)
+    if colon is not None and colon > rest[0].index + 1:
+        end_word = words[colon - 1]  # `گفت Y: «Z»`: Y here, Z the quote after it
     return Statement(rest[0].start, end_word.end, "indirect", confidence=0.65, **base)
+
+
+def _colon_before_quote(analysis: Analysis, first: int, last: int) -> int | None:
+    """Index of a colon in words[first:last] that opens a quotation, else None."""
+    words = analysis.words
+    return next((w.index for w in words[first:last] if w.text in COLONS
+                 and words[w.index + 1].text in speakers.QUOTE_PAIRS), None)
+
+
+def _quote_after_indirect(
+    analysis: Analysis, statement: Statement, cues: list[Cue]
+) -> Statement | None:
+    """Z of `X گفت Y: «Z»`: the quotation after an indirect statement's colon, the same
+    speaker's own words."""
+    words = analysis.words
+    last = next((w for w in words if w.end >= statement.end), None)
+    colon = last.index + 1 if last is not None else len(words)
+    if colon + 1 >= len(words) or words[colon].text not in COLONS or (
+            words[colon + 1].text not in speakers.QUOTE_PAIRS):
+        return None
+    start, end = _colon_text(analysis, colon, cues, statement.subject, after_cue=True)
+    if start is None:
+        return None
+    return replace(statement, start=start, end=end, type="direct", confidence=0.85)
 
 
 def _framing_statement(analysis: Analysis, clause: CueClause) -> Statement:

@@ -125,3 +125,14 @@ def test_a_long_question_clause_between_speaker_and_cue_keeps_both():
         text = f"سارا نوری سخنگوی شهرداری {question} گفت: قیمت بلیت ثابت می‌ماند."
         assert quotes_of(text, ("سارا نوری",)) == [(
             "سارا نوری", "سخنگوی شهرداری", "گفت", "direct", "قیمت بلیت ثابت می‌ماند.")]
+
+
+def test_an_indirect_statement_then_a_colon_and_a_quote_are_two_statements():
+    text = ("پرویز کاظمی وزیر کار گفت این موضوع را به کارشناسان واگذار می‌کند: «ما تصمیم "
+            "عجولانه نمی‌گیریم. همه چیز بررسی می‌شود.»")
+    assert [q[2:5] for q in quotes_of(text, ("پرویز کاظمی",))] == [
+        ("گفت", "indirect", "این موضوع را به کارشناسان واگذار می‌کند"),
+        ("گفت", "direct", "ما تصمیم عجولانه نمی‌گیریم. همه چیز بررسی می‌شود."),
+    ]
+    unquoted = "پرویز کاظمی وزیر کار گفت که بودجه کافی است: حقوق‌ها پرداخت می‌شود."
+    assert [q[3] for q in quotes_of(unquoted, ("پرویز کاظمی",))] == ["indirect"]
