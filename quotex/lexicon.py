@@ -102,6 +102,12 @@ class CueLexicon:
     present_to_past: dict[str, str]  # present stem -> past stem, for every verb above
     compounds: dict[tuple[str, str], CueEntry]  # (preverb, light-verb past stem) -> entry
     according: tuple[tuple[str, ...], ...]  # `به گفته` as word tuples
+    according_governors: frozenset[str]  # `اشاره`: `با اشاره به ادعای X` is no `according`
+    framing: tuple[tuple[str, ...], ...]  # `با بیان`: `X با بیان اینکه Y، گفت` states Y
+    framing_complementizers: tuple[tuple[str, ...], ...]  # `اینکه`, `این که`
+    headline_nouns: frozenset[str]  # `واکنش`: `واکنش X به Y: text` is X's
+    headline_prepositions: frozenset[str]  # `به`: ends X in `واکنش X به Y:`
+    headline_settings: tuple[tuple[str, ...], ...]  # `در گفتگو با`: `X در گفتگو با Y:`
     modals: frozenset[str]  # `باید`, `می‌توان`: the verb after them reports nothing
     other_verbs: frozenset[str]  # `سخن`, `تبریک`: with them a saying verb reports nothing
     documents: frozenset[str]  # `بیانیه`, `پیام`: `در بیانیه X آمده است`, letters too
@@ -120,6 +126,11 @@ NO_PRESENT = "-"
 def _object_preps(field: str) -> tuple[str, ...]:
     """`-` alone: the statement follows the verb; `-` among others: it may."""
     return () if field == STATEMENT_AFTER else _split_variants(field)
+
+
+def _word_tuples(lines: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Phrases as word tuples without ZWNJ, as statements.py compares them."""
+    return tuple(tuple(line.replace(ZWNJ, "").split()) for line in lines)
 
 
 @cache
@@ -151,6 +162,12 @@ def cue_lexicon() -> CueLexicon:
         present_to_past=present_to_past,
         compounds=compounds,
         according=according,
+        according_governors=frozenset(sections["according_governors"]),
+        framing=_word_tuples(sections["framing"]),
+        framing_complementizers=_word_tuples(sections["framing_complementizers"]),
+        headline_nouns=frozenset(sections["headline_nouns"]),
+        headline_prepositions=frozenset(sections["headline_prepositions"]),
+        headline_settings=_word_tuples(sections["headline_settings"]),
         modals=frozenset(sections["modals"]),
         documents=frozenset(sections["documents"]) | frozenset(sections["letters"]),
         letters=frozenset(sections["letters"]),

