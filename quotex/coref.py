@@ -10,19 +10,21 @@ headline before the name is given); `وی`/`او`/`ایشان` and a cue with no
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from quotex import lexicon
+from quotex.cues import analyse_verb
 from quotex.lexicon import ZWNJ
 from quotex.nlp import Analysis, Word
 from quotex.normalize import fold
 from quotex.segment import COMMAS
 from quotex.speakers import (
+    INDEFINITE_ONE,
     MAX_NAME_WORDS,
     OPENING_QUOTES,
     Mention,
     is_title_head,
-    names_a_group,
     parse_mention,
 )
 from quotex.statements import Statement
@@ -31,8 +33,6 @@ from quotex.statements import Statement
 SAYYED = "سید"
 # The Arabic article of surnames, often left off after the first mention (`البیاتی`).
 ARABIC_ARTICLE = "ال"
-# "One" opening an indefinite description (`یک استاد دانشگاه`, `یکی از کارشناسان`).
-INDEFINITE_ONE = frozenset({"یک", "یکی"})
 
 
 def name_key(text: str) -> str:
@@ -228,7 +228,10 @@ def _is_tail(short: list[str], full: list[str]) -> bool:
 
 
 def resolve(analysis: Analysis, statements: list[Statement], people: People) -> list[Resolved]:
-    mentions = [_unless_topic(st, parse_mention(st.subject)) for st in statements]
+    mentions = [
+        _unless_topic(st, parse_mention(st.subject, _plural_cue(analysis, st)))
+        for st in statements
+    ]
     surnames = {
         name_key(original(analysis, m.name_words))
         for m in mentions if len(m.name_words) == 1
@@ -515,8 +518,30 @@ def _bare_words(text: str) -> list[str]:
 
 
 def _is_group(mention: Mention) -> bool:
-    return mention.anonymous and bool(mention.words) and names_a_group(mention.words, 0)
+    return mention.anonymous and mention.group
 
 
 def _tagged_person(mention: Mention) -> bool:
     return any(w.entity == "PER" for w in mention.name_words)
+
+
+# The third person plural: a cue's ending (`گفتند`, `گفته‌اند`), a plural auxiliary
+# (`گفته بودند`, `خواهند گفت`), or the plural copula on a belief word (`معتقدند`).
+THIRD_PLURAL = "ند"
+PLURAL_AUXILIARIES = frozenset({"اند", "بودند", "خواهند", "نخواهند", "هستند", "باشند"})
+
+
+def _plural_cue(analysis: Analysis, statement: Statement) -> bool:
+    """Whether the statement's cue is in the third person plural."""
+    words = analysis.words
+    first = bisect_left(words, statement.cue_start, key=lambda w: w.start)
+    for word in words[first:]:
+        if word.start >= statement.cue_end:
+            break
+        analysed = analyse_verb(word.text)
+        if word.text in PLURAL_AUXILIARIES or (analysed and analysed[1] == THIRD_PLURAL) or (
+            analysed is None and word.end == statement.cue_end
+            and word.text.endswith(THIRD_PLURAL)
+        ):
+            return True
+    return False
