@@ -146,6 +146,15 @@ class People:
             return None
         return min(candidates, key=lambda r: min(abs(o - offset) for o in r.spoke_at))
 
+    def first_speaker_after(self, offset: int) -> PersonRecord | None:
+        """The named speaker whose first statement comes next after `offset`, within
+        SPEAKER_NEAR_CHARS."""
+        candidates = [
+            (first, r) for r in self.records if r.spoke_at
+            for first in [min(r.spoke_at)] if offset < first <= offset + SPEAKER_NEAR_CHARS
+        ]
+        return min(candidates, key=lambda item: item[0])[1] if candidates else None
+
     def by_title(self, title: str) -> PersonRecord | None:
         """The one person whose titles hold (nearly) all words of `title`."""
         tokens = name_key(title).split()
@@ -326,10 +335,14 @@ def _title_beside_name(analysis: Analysis, statement: Statement, mention: Mentio
         return title
     if mention.title_words[0].index < mention.name_words[-1].index:
         return title  # `استاندار X`: a title before the name
+    return title if _closed_by_comma(analysis, statement) else None
+
+
+def _closed_by_comma(analysis: Analysis, statement: Statement) -> bool:
+    """Whether a comma follows the subject (`TITLE، [Y] را ...`): the title ends there."""
     after = statement.subject[-1].index + 1 if statement.subject else None
     words = analysis.words
-    closed = after is not None and after < len(words) and words[after].text in COMMAS
-    return title if closed else None
+    return after is not None and after < len(words) and words[after].text in COMMAS
 
 
 def _introduced_since(
@@ -401,12 +414,14 @@ def _resolve_by_context(
         ):
             record = last.person  # `آزادکار تیم ملی افزود`: the speaker just before
         if record is not None:
-            if not statement.before_object:  # else the object's words may end it
-                record.add_title(title)
+            if not statement.before_object or _closed_by_comma(analysis, statement):
+                record.add_title(title)  # else the object's words may end it
             return Resolved(statement, mention, record, None)
         return Resolved(statement, mention, None, title)
     if last is not None:
         return Resolved(statement, mention, last.person, last.title)
+    if mention.pronoun and (ahead := _pointed_ahead(analysis, statement, mention, people)):
+        return Resolved(statement, mention, ahead, None)
     if statement.headline and mention.name_words:
         # an opening `NAME: ...` with nobody before it: the name as written
         record = people.add(original(analysis, mention.name_words), mention.honorific)
@@ -414,6 +429,23 @@ def _resolve_by_context(
     if mention.kind == "organization":
         return Resolved(statement, mention, None, None, original(analysis, mention.words))
     return Resolved(statement, mention, None, None)
+
+
+def _pointed_ahead(
+    analysis: Analysis, statement: Statement, mention: Mention, people: People
+) -> PersonRecord | None:
+    """The person a pronoun with no speaker before it points to (`وی گفت` opening the
+    text, its lead lost or only a headline above): the speaker named next, unless
+    another person was named before the pronoun (the lead's subject, whose own cue
+    reported nothing: `X آمار را تأیید نکرد. او گفت ...`)."""
+    ahead = people.first_speaker_after(statement.cue_start)
+    if ahead is None:
+        return None
+    named_before = {
+        name_key(w.text) for w in analysis.words
+        if w.entity == "PER" and w.end <= mention.words[0].start
+    }
+    return ahead if named_before <= set(ahead.key.split()) else None
 
 
 def _same_one_goes_on(statement: Statement, mention: Mention, last: Resolved | None) -> bool:

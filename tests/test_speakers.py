@@ -69,3 +69,25 @@ def test_a_reporter_a_desk_or_a_quoted_outlet_before_the_speaker():
 def test_a_byline_followed_by_no_person_still_ends_at_its_comma():
     text = "به گزارش ایسنا به نقل از روابط عمومی وزارت نیرو، مدیرعامل توانیر گفت: برق هست."
     assert speakers_of(text) == [(None, "مدیرعامل توانیر", "person")]
+
+
+def test_a_title_fronted_by_a_while_ago_goes_to_the_speaker_named_after_it():
+    text = ("چندی پیش مدیرکل دفتر بازرسی استان، وضع جاده‌ها را نامناسب توصیف کرده بود.\n\n"
+            "حمید نوری گفته بود که باید برای این وضع فکری کرد.")
+    assert speakers_of(text, ("حمید نوری",)) == [
+        ("حمید نوری", "مدیرکل دفتر بازرسی استان", "person")] * 2
+
+
+def test_a_pronoun_with_no_one_before_it_is_the_speaker_named_next():
+    text = ("کاهش بارش در استان‌های غربی\n\nوی گفت: بودجه کافی نیست.\n\n"
+            "حمید نوری، سخنگوی وزارت نیرو در گفت‌وگو با ایسنا افزود: سدها خالی است.")
+    assert [s[0] for s in speakers_of(text, ("حمید نوری",))] == ["حمید نوری"] * 2
+
+
+def test_a_pronoun_after_a_lead_naming_another_person_is_not_the_next_speaker():
+    text = ("زیتون- محمد کاظمی، دادستان استان، آمار بازداشتی‌ها را تایید نکرد.\n\n"
+            "او گفت که این آمار اعتبار ندارد.\n\n"
+            "هفته گذشته حسین نقدی، عضو شورای شهر، اعلام کرد که صد نفر بازداشت شده‌اند.")
+    speakers = speakers_of(text, ("محمد کاظمی", "حسین نقدی"))
+    assert speakers[0][0] != "حسین نقدی"
+    assert speakers[-1][0] == "حسین نقدی"
