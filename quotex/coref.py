@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from quotex import lexicon
 from quotex.cues import analyse_verb
@@ -165,6 +166,9 @@ class People:
             # two roles joined by `و`, one of them known: `نماینده ولی فقیه در استان و
             # [امام جمعه بوشهر]`
             matches = [r for r in self.records if any(_joined_role(tokens, t) for t in r.titles)]
+        if not matches:
+            # the head of one office worded otherwise: `مدیر کل راهداری گیلان`
+            matches = [r for r in self.records if any(_same_office(tokens, t) for t in r.titles)]
         return matches[0] if len(matches) == 1 else None
 
 
@@ -174,6 +178,8 @@ SPEAKER_NEAR_CHARS = 1000
 # Share of a bare title's words that a person's title must hold: spelling slips and
 # shortenings (`کمیسیون آموزش مجلس` for `کمسیون آموزش و تحقیقات مجلس`) still match.
 TITLE_OVERLAP = 0.75
+# Two spellings of one word (`کمسیون` / `کمیسیون`) are this similar at least.
+SPELLING_SLIP_RATIO = 0.8
 
 
 def _same_role(title: str, other: str) -> bool:
@@ -186,7 +192,32 @@ def _same_role(title: str, other: str) -> bool:
         return False
     if len(words) <= 2 or len(other_words) <= 2:
         return True
+    # the office's first word, fillers aside, tells offices apart (`مدیرکل [بهزیستی]
+    # استان گیلان` / `مدیرکل [راهداری] استان گیلان`)
+    office, other_office = _office_word(words), _office_word(other_words)
+    if office and other_office and not _spelling_slip(office, other_office):
+        return False
     return bool(set(words[1:]) & set(other_words[1:]))
+
+
+def _office_word(tokens: list[str]) -> str | None:
+    fillers = lexicon.words_of("office_fillers")
+    return next((t for t in tokens[1:] if t not in fillers), None)
+
+
+def _same_office(tokens: list[str], title: str) -> bool:
+    """Whether `tokens` and `title` both name the head of one office (`مسئول آموزش و
+    پرورش کرج` / `رئیس اداره آموزش و پرورش شهرستان کرج`): an office head opens both, and
+    the office's words of `tokens`, fillers aside, are all in `title`."""
+    other = name_key(title).split()
+    heads = lexicon.words_of("office_heads")
+    if not tokens or not other or tokens[0] not in heads or other[0] not in heads or (
+        _former(tokens) != _former(other)
+    ):
+        return False
+    ignored = heads | lexicon.words_of("office_fillers")
+    office = {t for t in tokens[1:] if t not in ignored}
+    return bool(office) and office <= set(other[1:])
 
 
 def _joined_role(tokens: list[str], title: str) -> bool:
@@ -216,10 +247,19 @@ def _title_matches(tokens: list[str], title: str) -> bool:
     shared = sum(1 for t in tokens if t in other)
     if shared == len(tokens):
         return True  # `فرماندار تهران` within `معاون استاندار و فرماندار تهران`
-    # otherwise the head (`سخنگوی`, `معاون`) must agree and most words be shared
+    # otherwise the head (`سخنگوی`, `معاون`) must agree, most words be shared, and the
+    # others be fillers or spelling slips (`کمسیون`): `مدیرکل بهزیستی استان گیلان` is
+    # not the `مدیرکل راهداری استان گیلان`
+    fillers = lexicon.words_of("office_fillers")
     return bool(other) and tokens[0] == other[0] and (
         shared / min(len(tokens), len(other)) >= TITLE_OVERLAP
+    ) and all(
+        t in other or t in fillers or any(_spelling_slip(t, o) for o in other) for t in tokens
     )
+
+
+def _spelling_slip(word: str, other: str) -> bool:
+    return SequenceMatcher(None, word, other).ratio() >= SPELLING_SLIP_RATIO
 
 
 def _compact(key: str) -> str:

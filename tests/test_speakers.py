@@ -91,3 +91,20 @@ def test_a_pronoun_after_a_lead_naming_another_person_is_not_the_next_speaker():
     speakers = speakers_of(text, ("محمد کاظمی", "حسین نقدی"))
     assert speakers[0][0] != "حسین نقدی"
     assert speakers[-1][0] == "حسین نقدی"
+
+
+def test_the_head_of_an_office_worded_otherwise_is_the_one_named_with_it():
+    text = ("مهدی نادری، مدیرکل راهداری استان گیلان گفت: جاده‌ها باز است.\n\n"
+            "سعید احمدی، رئیس بانک ملی گفت: وام می‌دهیم.\n\n"
+            "مدیر کل راهداری گیلان افزود: برف‌روبی انجام شد.\n\n"
+            "مسئول راهداری استان گیلان تأکید کرد: رانندگان زنجیر داشته باشند.")
+    speakers = speakers_of(text, ("مهدی نادری", "سعید احمدی"))
+    assert [s[0] for s in speakers] == ["مهدی نادری", "سعید احمدی", "مهدی نادری", "مهدی نادری"]
+
+
+def test_the_head_of_another_office_is_someone_else():
+    text = ("مهدی نادری، مدیرکل راهداری استان گیلان گفت: جاده‌ها باز است.\n\n"
+            "سعید احمدی، رئیس بانک ملی گفت: وام می‌دهیم.\n\n"
+            "مدیرکل بهزیستی استان گیلان گفت: مددجویان کمک می‌گیرند.")
+    speakers = speakers_of(text, ("مهدی نادری", "سعید احمدی"))
+    assert speakers[2] == (None, "مدیرکل بهزیستی استان گیلان", "person")
