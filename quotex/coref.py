@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cache
 
 from quotex import lexicon
 from quotex.cues import analyse_verb
@@ -192,12 +193,22 @@ def _same_role(title: str, other: str) -> bool:
         return False
     if len(words) <= 2 or len(other_words) <= 2:
         return True
-    # the office's first word, fillers aside, tells offices apart (`مدیرکل [بهزیستی]
-    # استان گیلان` / `مدیرکل [راهداری] استان گیلان`)
+    shared = set(words[1:]) & set(other_words[1:])
+    # the office's first word, fillers aside, tells offices apart when nothing but
+    # fillers and places is shared (`مدیرکل [بهزیستی] استان گیلان` / `مدیرکل [راهداری]
+    # استان گیلان`; `سخنگوی نیروی انتظامی` / `سخنگوی فرماندهی انتظامی` may be one)
     office, other_office = _office_word(words), _office_word(other_words)
-    if office and other_office and not _spelling_slip(office, other_office):
+    fillers = lexicon.words_of("office_fillers")
+    if office and other_office and not _spelling_slip(office, other_office) and all(
+        t in fillers or (t,) in _one_word_places() for t in shared
+    ):
         return False
-    return bool(set(words[1:]) & set(other_words[1:]))
+    return bool(shared)
+
+
+@cache
+def _one_word_places() -> frozenset[tuple[str, ...]]:
+    return frozenset(p for p in lexicon.place_names() if len(p) == 1)
 
 
 def _office_word(tokens: list[str]) -> str | None:
