@@ -10,19 +10,23 @@ headline before the name is given); `وی`/`او`/`ایشان` and a cue with no
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import cache
 
 from quotex import lexicon
+from quotex.cues import analyse_verb
 from quotex.lexicon import ZWNJ
 from quotex.nlp import Analysis, Word
 from quotex.normalize import fold
 from quotex.segment import COMMAS
 from quotex.speakers import (
+    INDEFINITE_ONE,
     MAX_NAME_WORDS,
     OPENING_QUOTES,
     Mention,
     is_title_head,
-    names_a_group,
     parse_mention,
 )
 from quotex.statements import Statement
@@ -31,8 +35,6 @@ from quotex.statements import Statement
 SAYYED = "سید"
 # The Arabic article of surnames, often left off after the first mention (`البیاتی`).
 ARABIC_ARTICLE = "ال"
-# "One" opening an indefinite description (`یک استاد دانشگاه`, `یکی از کارشناسان`).
-INDEFINITE_ONE = frozenset({"یک", "یکی"})
 
 
 def name_key(text: str) -> str:
@@ -146,6 +148,15 @@ class People:
             return None
         return min(candidates, key=lambda r: min(abs(o - offset) for o in r.spoke_at))
 
+    def first_speaker_after(self, offset: int) -> PersonRecord | None:
+        """The named speaker whose first statement comes next after `offset`, within
+        SPEAKER_NEAR_CHARS."""
+        candidates = [
+            (first, r) for r in self.records if r.spoke_at
+            for first in [min(r.spoke_at)] if offset < first <= offset + SPEAKER_NEAR_CHARS
+        ]
+        return min(candidates, key=lambda item: item[0])[1] if candidates else None
+
     def by_title(self, title: str) -> PersonRecord | None:
         """The one person whose titles hold (nearly) all words of `title`."""
         tokens = name_key(title).split()
@@ -156,6 +167,9 @@ class People:
             # two roles joined by `و`, one of them known: `نماینده ولی فقیه در استان و
             # [امام جمعه بوشهر]`
             matches = [r for r in self.records if any(_joined_role(tokens, t) for t in r.titles)]
+        if not matches:
+            # the head of one office worded otherwise: `مدیر کل راهداری گیلان`
+            matches = [r for r in self.records if any(_same_office(tokens, t) for t in r.titles)]
         return matches[0] if len(matches) == 1 else None
 
 
@@ -165,6 +179,8 @@ SPEAKER_NEAR_CHARS = 1000
 # Share of a bare title's words that a person's title must hold: spelling slips and
 # shortenings (`کمیسیون آموزش مجلس` for `کمسیون آموزش و تحقیقات مجلس`) still match.
 TITLE_OVERLAP = 0.75
+# Two spellings of one word (`کمسیون` / `کمیسیون`) are this similar at least.
+SPELLING_SLIP_RATIO = 0.8
 
 
 def _same_role(title: str, other: str) -> bool:
@@ -177,7 +193,42 @@ def _same_role(title: str, other: str) -> bool:
         return False
     if len(words) <= 2 or len(other_words) <= 2:
         return True
-    return bool(set(words[1:]) & set(other_words[1:]))
+    shared = set(words[1:]) & set(other_words[1:])
+    # the office's first word, fillers aside, tells offices apart when nothing but
+    # fillers and places is shared (`مدیرکل [بهزیستی] استان گیلان` / `مدیرکل [راهداری]
+    # استان گیلان`; `سخنگوی نیروی انتظامی` / `سخنگوی فرماندهی انتظامی` may be one)
+    office, other_office = _office_word(words), _office_word(other_words)
+    fillers = lexicon.words_of("office_fillers")
+    if office and other_office and not _spelling_slip(office, other_office) and all(
+        t in fillers or (t,) in _one_word_places() for t in shared
+    ):
+        return False
+    return bool(shared)
+
+
+@cache
+def _one_word_places() -> frozenset[tuple[str, ...]]:
+    return frozenset(p for p in lexicon.place_names() if len(p) == 1)
+
+
+def _office_word(tokens: list[str]) -> str | None:
+    fillers = lexicon.words_of("office_fillers")
+    return next((t for t in tokens[1:] if t not in fillers), None)
+
+
+def _same_office(tokens: list[str], title: str) -> bool:
+    """Whether `tokens` and `title` both name the head of one office (`مسئول آموزش و
+    پرورش کرج` / `رئیس اداره آموزش و پرورش شهرستان کرج`): an office head opens both, and
+    the office's words of `tokens`, fillers aside, are all in `title`."""
+    other = name_key(title).split()
+    heads = lexicon.words_of("office_heads")
+    if not tokens or not other or tokens[0] not in heads or other[0] not in heads or (
+        _former(tokens) != _former(other)
+    ):
+        return False
+    ignored = heads | lexicon.words_of("office_fillers")
+    office = {t for t in tokens[1:] if t not in ignored}
+    return bool(office) and office <= set(other[1:])
 
 
 def _joined_role(tokens: list[str], title: str) -> bool:
@@ -207,10 +258,19 @@ def _title_matches(tokens: list[str], title: str) -> bool:
     shared = sum(1 for t in tokens if t in other)
     if shared == len(tokens):
         return True  # `فرماندار تهران` within `معاون استاندار و فرماندار تهران`
-    # otherwise the head (`سخنگوی`, `معاون`) must agree and most words be shared
+    # otherwise the head (`سخنگوی`, `معاون`) must agree, most words be shared, and the
+    # others be fillers or spelling slips (`کمسیون`): `مدیرکل بهزیستی استان گیلان` is
+    # not the `مدیرکل راهداری استان گیلان`
+    fillers = lexicon.words_of("office_fillers")
     return bool(other) and tokens[0] == other[0] and (
         shared / min(len(tokens), len(other)) >= TITLE_OVERLAP
+    ) and all(
+        t in other or t in fillers or any(_spelling_slip(t, o) for o in other) for t in tokens
     )
+
+
+def _spelling_slip(word: str, other: str) -> bool:
+    return SequenceMatcher(None, word, other).ratio() >= SPELLING_SLIP_RATIO
 
 
 def _compact(key: str) -> str:
@@ -228,7 +288,10 @@ def _is_tail(short: list[str], full: list[str]) -> bool:
 
 
 def resolve(analysis: Analysis, statements: list[Statement], people: People) -> list[Resolved]:
-    mentions = [_unless_topic(st, parse_mention(st.subject)) for st in statements]
+    mentions = [
+        _unless_topic(st, parse_mention(st.subject, _plural_cue(analysis, st)))
+        for st in statements
+    ]
     surnames = {
         name_key(original(analysis, m.name_words))
         for m in mentions if len(m.name_words) == 1
@@ -323,10 +386,14 @@ def _title_beside_name(analysis: Analysis, statement: Statement, mention: Mentio
         return title
     if mention.title_words[0].index < mention.name_words[-1].index:
         return title  # `استاندار X`: a title before the name
+    return title if _closed_by_comma(analysis, statement) else None
+
+
+def _closed_by_comma(analysis: Analysis, statement: Statement) -> bool:
+    """Whether a comma follows the subject (`TITLE، [Y] را ...`): the title ends there."""
     after = statement.subject[-1].index + 1 if statement.subject else None
     words = analysis.words
-    closed = after is not None and after < len(words) and words[after].text in COMMAS
-    return title if closed else None
+    return after is not None and after < len(words) and words[after].text in COMMAS
 
 
 def _introduced_since(
@@ -398,12 +465,14 @@ def _resolve_by_context(
         ):
             record = last.person  # `آزادکار تیم ملی افزود`: the speaker just before
         if record is not None:
-            if not statement.before_object:  # else the object's words may end it
-                record.add_title(title)
+            if not statement.before_object or _closed_by_comma(analysis, statement):
+                record.add_title(title)  # else the object's words may end it
             return Resolved(statement, mention, record, None)
         return Resolved(statement, mention, None, title)
     if last is not None:
         return Resolved(statement, mention, last.person, last.title)
+    if mention.pronoun and (ahead := _pointed_ahead(analysis, statement, mention, people)):
+        return Resolved(statement, mention, ahead, None)
     if statement.headline and mention.name_words:
         # an opening `NAME: ...` with nobody before it: the name as written
         record = people.add(original(analysis, mention.name_words), mention.honorific)
@@ -411,6 +480,23 @@ def _resolve_by_context(
     if mention.kind == "organization":
         return Resolved(statement, mention, None, None, original(analysis, mention.words))
     return Resolved(statement, mention, None, None)
+
+
+def _pointed_ahead(
+    analysis: Analysis, statement: Statement, mention: Mention, people: People
+) -> PersonRecord | None:
+    """The person a pronoun with no speaker before it points to (`وی گفت` opening the
+    text, its lead lost or only a headline above): the speaker named next, unless
+    another person was named before the pronoun (the lead's subject, whose own cue
+    reported nothing: `X آمار را تأیید نکرد. او گفت ...`)."""
+    ahead = people.first_speaker_after(statement.cue_start)
+    if ahead is None:
+        return None
+    named_before = {
+        name_key(w.text) for w in analysis.words
+        if w.entity == "PER" and w.end <= mention.words[0].start
+    }
+    return ahead if named_before <= set(ahead.key.split()) else None
 
 
 def _same_one_goes_on(statement: Statement, mention: Mention, last: Resolved | None) -> bool:
@@ -515,8 +601,30 @@ def _bare_words(text: str) -> list[str]:
 
 
 def _is_group(mention: Mention) -> bool:
-    return mention.anonymous and bool(mention.words) and names_a_group(mention.words, 0)
+    return mention.anonymous and mention.group
 
 
 def _tagged_person(mention: Mention) -> bool:
     return any(w.entity == "PER" for w in mention.name_words)
+
+
+# The third person plural: a cue's ending (`گفتند`, `گفته‌اند`), a plural auxiliary
+# (`گفته بودند`, `خواهند گفت`), or the plural copula on a belief word (`معتقدند`).
+THIRD_PLURAL = "ند"
+PLURAL_AUXILIARIES = frozenset({"اند", "بودند", "خواهند", "نخواهند", "هستند", "باشند"})
+
+
+def _plural_cue(analysis: Analysis, statement: Statement) -> bool:
+    """Whether the statement's cue is in the third person plural."""
+    words = analysis.words
+    first = bisect_left(words, statement.cue_start, key=lambda w: w.start)
+    for word in words[first:]:
+        if word.start >= statement.cue_end:
+            break
+        analysed = analyse_verb(word.text)
+        if word.text in PLURAL_AUXILIARIES or (analysed and analysed[1] == THIRD_PLURAL) or (
+            analysed is None and word.end == statement.cue_end
+            and word.text.endswith(THIRD_PLURAL)
+        ):
+            return True
+    return False

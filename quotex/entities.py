@@ -21,6 +21,7 @@ from quotex.speakers import (
     OPENING_QUOTES,
     PUNCTUATION,
     QUOTE_PAIRS,
+    REPORTER_DESK_WORDS,
     adjective_of,
     drop_honorifics,
     ends_name,
@@ -52,9 +53,6 @@ ORGANIZATION_TYPES = ("ORG",)
 # What ends an outlet's name after a byline opening, and its longest name.
 OUTLET_ENDS = COMMAS | {":", "-", "–", "—", "از", "به", "در", "و", "«", "»"}
 OUTLET_MAX_WORDS = 4
-# How many desk words may stand between a reporter and the outlet (`خبرنگار [حوزه
-# مجلس] فارس`).
-REPORTER_DESK_WORDS = 2
 LOCATION_TYPES = ("LOC",)
 CLOSING_QUOTES = frozenset(QUOTE_PAIRS.values())
 MINISTER_WORDS = frozenset({"وزیر", "وزرای", "وزیران"})
@@ -400,6 +398,8 @@ def _outlet_after(analysis: Analysis, start: int, last: int) -> list[Word]:
     for word in analysis.words[start : last + 1]:
         if word.text in OUTLET_ENDS or len(outlet) == OUTLET_MAX_WORDS:
             break
+        if outlet and (word.entity == "PER" or word.text in lexicon.first_names()):
+            break  # `به گزارش [ایسنا] علی ربیعی سخنگوی دولت گفت`: no comma after it
         outlet.append(word)
     if not outlet or any(w.entity == "PER" for w in outlet) or is_title_head(outlet, 0) or (
         outlet[0].text in lexicon.words_of("credit_lines")

@@ -35,6 +35,13 @@ ARABIC_AT_PLURAL = "ات"
 # Plural of agent nouns (`تامین‌کنندگان`, `تولیدکنندگان`): a group of people.
 AGENT_PLURAL = "ندگان"
 ARABIC_PLURAL = "ین"
+# `دانشجویان`, `آقایان`: `ان` after a glide `ی` that follows a vowel letter.
+GLIDE_PLURAL = "یان"
+VOWEL_LETTERS = ("و", "ا")
+# Every plural ending a noun of people may carry, ZWNJ-joined or not (`مدیران`,
+# `کارشناس‌ها`, `مقامات`, `محققین`, `نمایندگان`): with a plural verb, such a head is
+# a group (`سیاستمداران اروپایی گفتند`), whatever noun it is.
+PEOPLE_PLURALS = ("ان", "ها", "های", "ات", "ین")
 # Endings that make an adjective of a place (`ایرانی`, `آمریکایی`, `کره‌ای`).
 # `شیلیایی` is `شیلی` + `ایی`, `آمریکایی` is `آمریکا` + `یی`.
 DEMONYM_ENDINGS = ("ایی", "یی", "ای", "ی")
@@ -44,6 +51,12 @@ ENTRY_SUFFIXES = frozenset({"ها", "های", "هایی", "هایش", "ای", "�
 # Numbers written as words, as they count an adverbial's times or days (`سه بار`).
 NUMBER_WORDS = frozenset({"یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده",
                           "چند"})
+# "One" opening an indefinite description (`یک استاد دانشگاه`, `یکی از کارشناسان`):
+# one person, not a group.
+INDEFINITE_ONE = frozenset({"یک", "یکی"})
+# How many desk words may stand between a reporter and the outlet (`خبرنگار [حوزه
+# مجلس] مهر`).
+REPORTER_DESK_WORDS = 2
 # Persian names run to four words at most (`محمدحسن رضایی خوش اقبال`).
 MAX_NAME_WORDS = 4
 # `در یک روز تابستانی`, `در این هفته`: the preposition and determiners of a time phrase.
@@ -67,6 +80,7 @@ class Mention:
     kind: str = "person"  # person | organization
     pronoun: bool = False
     anonymous: bool = False
+    group: bool = False  # an unnamed group of people (`کارشناسان`, `برخی نمایندگان`)
 
     @property
     def is_empty(self) -> bool:
@@ -145,6 +159,75 @@ def _longest_match(
                 continue
             return owners[len(entry) - 1] - start + 1
     return 0
+
+
+def byline_source_length(words: Sequence[Word], start: int, end: int) -> int:
+    """How many words at words[start:end], right after a byline's opening, name the
+    news source: an outlet's short name (`به گزارش [ایسنا]`), a reporter and their
+    outlet (`[خبرنگار پارلمانی مهر]`, `[خبرنگار ما]`), an outlet's head and its name
+    (`[خبرگزاری تسنیم]`, `[روزنامه «اعتماد»]`) or the NER's organization, with the
+    place it reports from (`[ایرنا از تبریز]`). 0 when none is found, or when no
+    person follows it (a name, a first name, a title, an honorific or a pronoun).
+
+    Bylines often run on into the speaker with no comma (`به گزارش ایسنا علی ربیعی
+    سخنگوی دولت گفت`): the speaker starts where the source ends."""
+    length = _source_length(words, start, end)
+    after = start + length
+    if length and after + 1 < end and words[after].text == "از" and (
+        place := _place_length(words, after + 1)
+    ):
+        length += 1 + place  # `به گزارش ایرنا از تبریز`
+    return length if length and opens_a_person(words, start + length, end) else 0
+
+
+def opens_a_person(words: Sequence[Word], i: int, end: int) -> bool:
+    """Whether a person's phrase may start at words[i]: a tagged or first name, a
+    pronoun, a title head or an honorific."""
+    if i >= end:
+        return False
+    word = words[i]
+    return word.entity == "PER" or word.text in lexicon.first_names() or (
+        word.text in words_of("pronouns")) or is_title_head(words, i) or (
+        match_entry(words, i, "honorifics") > 0)
+
+
+def _source_length(words: Sequence[Word], start: int, end: int) -> int:
+    if start >= end:
+        return 0
+    if words[start].text in words_of("reporters"):
+        for i in range(start + 1, min(end, start + REPORTER_DESK_WORDS + 2)):
+            if length := match_entry(words, i, "reporter_outlets"):
+                return i + length - start  # `خبرنگار [حوزه مجلس] مهر`
+            if words[i].text in words_of("speaker_pronouns"):
+                return i + 1 - start  # `خبرنگار ما`
+        return 0
+    if length := match_entry(words, start, "reporter_outlets"):
+        return length
+    head = match_entry(words, start, "media_heads") or match_entry(words, start, "news_sources")
+    name_start = start + head
+    if name_start < end and words[name_start].text in OPENING_QUOTES:
+        # `به گزارش «ورزش سه»`, `به گزارش روزنامه «اعتماد»`
+        closing = quote_end(words, name_start, min(end, name_start + QUOTED_NAME_MAX_WORDS + 2))
+        return closing + 1 - start if closing is not None else 0
+    if head and name_start < end:
+        name = match_entry(words, name_start, "reporter_outlets") or _tagged_length(
+            words, name_start, end)
+        return head + name if name else 0
+    if words[start].entity == "ORG":
+        return _tagged_length(words, start, end)
+    return 0
+
+
+def _tagged_length(words: Sequence[Word], start: int, end: int) -> int:
+    """Length of the NER span (any kind but a person) starting at words[start]."""
+    if words[start].entity in ("", "PER"):
+        return 0
+    length = 1
+    while start + length < end and words[start + length].entity == words[start].entity and (
+        not words[start + length].entity_begin
+    ):
+        length += 1
+    return length
 
 
 def is_title_head(words: Sequence[Word], i: int) -> bool:
@@ -417,12 +500,34 @@ def adjective_of(word: str, is_place: Callable[[str], bool]) -> bool:
 
 
 def names_a_group(words: Sequence[Word], i: int) -> bool:
-    """`اعضای`, `مدیران`: a group, so not the title of the one person named before."""
-    return match_entry(words, i, "group_heads") > 0 or _is_description([words[i]])
+    """`اعضای`, `مدیران`, `وزرا`, `مقام‌های`: a group, so not the title of the one
+    person named before."""
+    singular = _singular(words[i].text)
+    return match_entry(words, i, "group_heads") > 0 or _is_description([words[i]]) or (
+        singular != words[i].text and _is_role(singular) and not is_org_head(words, i))
 
 
-def parse_mention(words: list[Word]) -> Mention:
-    """Split a speaker phrase into honorific, name and title."""
+def _is_role(noun: str) -> bool:
+    """`مقام`, `کارشناس`, `پزشک`: a noun for a person's role."""
+    return noun in words_of("anonymous") or noun in words_of("title_heads") or (
+        _stem_is_a_role(noun, lexicon.nominal_stems()))
+
+
+def _plural_shaped(word: Word) -> bool:
+    """A word with a plural ending of people that no name or tag contradicts: with a
+    plural verb it heads a group (`سیاستمداران اروپایی گفتند`)."""
+    bare = word.text.replace(ZWNJ, "")
+    return (
+        word.entity != "PER"
+        and len(bare) > 3
+        and bare.endswith(PEOPLE_PLURALS)
+        and word.text not in lexicon.first_names()
+    )
+
+
+def parse_mention(words: list[Word], plural_verb: bool = False) -> Mention:
+    """Split a speaker phrase into honorific, name and title. `plural_verb`: the cue is
+    in the third person plural (`گفتند`), so a plural head names a group of people."""
     words = _trim(list(words))
     mention = Mention(words=words, name_words=[], title_words=[])
     if not words:
@@ -444,7 +549,7 @@ def parse_mention(words: list[Word]) -> Mention:
     ):
         # `این مقامات`, `این کارشناسان`: a group, not the one before (`این روان شناس` is
         # one: an `ان` word counts only alone)
-        mention.anonymous = True
+        mention.anonymous = mention.group = True
         mention.title_words = words
         return mention
     if demonstrative and (len(words) <= 3 or (len(words) > 1 and is_title_head(words, 1))):
@@ -459,7 +564,8 @@ def parse_mention(words: list[Word]) -> Mention:
     # ... هشدار دادند`), someone new (`شهروند دیگری گفت`)
     counted_by = _count_words(words)
     counted = words[counted_by:]  # `دو منبع آگاه`, `همه مودیان مالیاتی`: the head
-    described = any(
+    group = _names_people(words, counted_by, plural_verb)
+    described = group or any(
         _describes_someone(phrase) or _singular(phrase[0].text) in anonymous
         for phrase in (words, counted)
     ) or (counted_by > 0 and _is_plural_noun(counted[0].text)) or (
@@ -468,8 +574,9 @@ def parse_mention(words: list[Word]) -> Mention:
         words[0].text in words_of("shares") or words[0].text in words_of("quantifiers")
     ):
         return mention  # `یک می‌گفت`: a count with nothing counted describes no one
-    if described and not any(w.entity == "PER" for w in words):
+    if described and (group or not any(w.entity == "PER" for w in words)):
         mention.anonymous = True
+        mention.group = group
         mention.title_words = words
         return mention
 
@@ -486,6 +593,28 @@ def parse_mention(words: list[Word]) -> Mention:
     ):
         mention.kind = "organization"  # `وزارت کشور`, and a state (`آمریکا، کانادا و استرالیا`)
     return mention
+
+
+def _names_people(words: list[Word], counted_by: int, plural_verb: bool) -> bool:
+    """Whether `words` describe an unnamed group of people: a plural of people at the
+    head (`کارشناسان`, `وزرا`, `مقام‌های آمریکایی`), with a share before it (`برخی
+    نمایندگان`, `شماری از معترضان`), or any plural head before a plural verb
+    (`سیاستمداران اروپایی گفتند`); never an institution (`رسانه‌ها`, `کشورهای عضو`)
+    and never a phrase that opens with a tagged name."""
+    head = counted_by
+    if head < len(words) - 1 and words[head].text in words_of("partitives") and (
+        words[head + 1].text == "از"
+    ):
+        head += 2  # `شماری از معترضان`, `برخی از نمایندگان`
+    elif head < len(words) - 1 and words[head].text in words_of("shares") and (
+        words[head].text not in INDEFINITE_ONE
+    ):
+        head += 1  # `برخی نمایندگان`, `بسیاری کارشناسان`
+    if head >= len(words) or words[head].entity == "PER" or words[0].entity == "PER":
+        return False
+    if is_org_head(words, head) and not is_title_head(words, head):
+        return False
+    return names_a_group(words, head) or (plural_verb and _plural_shaped(words[head]))
 
 
 def _count_words(words: list[Word]) -> int:
@@ -578,9 +707,13 @@ def _is_description(words: list[Word]) -> bool:
     if first.endswith(SUPERLATIVE) or first.endswith(AGENT_PLURAL):
         return True  # `قوی‌ترین مرد ...`, `تامین‌کنندگان قطعات`
     text = words[0].text if len(words) == 1 else ""
+    glide_stem = text[: -len(GLIDE_PLURAL)]  # `دانشجو` of `دانشجویان`
     return any(
         text.endswith(suffix) and _stem_is_a_role(text[: -len(suffix)].rstrip(ZWNJ), nominal)
         for suffix in GROUP_PLURALS
+    ) or (
+        text.endswith(GLIDE_PLURAL) and glide_stem.endswith(VOWEL_LETTERS)
+        and _stem_is_a_role(glide_stem, nominal)
     ) or (
         # the Arabic plural of a title head (`محققین`, `متخصصین`); only those: `حسین`
         text.endswith(ARABIC_PLURAL) and text[: -len(ARABIC_PLURAL)] in words_of("title_heads")

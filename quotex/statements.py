@@ -515,7 +515,13 @@ def _skip_byline(analysis: Analysis, start: int, end: int) -> int:
     words = analysis.words
     if start >= end:
         return start
-    if speakers.match_entry(words, start, "bylines"):
+    if opener := speakers.match_entry(words, start, "bylines"):
+        after = start + opener + speakers.byline_source_length(words, start + opener, end)
+        if after > start + opener and after < end and not (
+            words[after].text in COMMAS or speakers.ends_subject(words[after])
+            or speakers.match_entry(words, after, "bylines")
+        ):
+            return after  # `به گزارش ایسنا علی ربیعی ... گفت`: no comma after the source
         for word in words[start:end]:
             if word.text in COMMAS:
                 return word.index + 1
