@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.markup import escape
 from typer.core import TyperGroup
 
@@ -280,38 +281,34 @@ def speakers(
         fail(str(exc))
     if quotes is not None:
         reported = index.speaker_quotes(statements, quotes)
-        if fmt is SpeakersFormat.table:
-            stdout.print(index.quotes_table(reported, quotes, rtl.value, layout.value))
-        elif fmt is SpeakersFormat.json:
-            typer.echo(index.quotes_json(reported))
-        else:
-            sys.stdout.write(index.quotes_csv(reported))
+        _print_listing(fmt, lambda: index.quotes_table(reported, quotes, rtl.value, layout.value),
+                       lambda: index.quotes_json(reported), lambda: index.quotes_csv(reported))
         return
     if search is not None:
         found = index.search_statements(statements, search)
-        if fmt is SpeakersFormat.table:
-            stdout.print(index.statements_table(found, search, rtl.value, layout.value))
-        elif fmt is SpeakersFormat.json:
-            typer.echo(index.statements_json(found))
-        else:
-            sys.stdout.write(index.statements_csv(found))
+        _print_listing(fmt,
+                       lambda: index.statements_table(found, search, rtl.value, layout.value),
+                       lambda: index.statements_json(found), lambda: index.statements_csv(found))
         return
     share = index.gender_share(statements)
     if by_gender:
-        if fmt is SpeakersFormat.table:
-            stdout.print(index.gender_table(share))
-        elif fmt is SpeakersFormat.json:
-            typer.echo(index.gender_json(share))
-        else:
-            sys.stdout.write(index.gender_csv(share))
+        _print_listing(fmt, lambda: index.gender_table(share), lambda: index.gender_json(share),
+                       lambda: index.gender_csv(share))
         return
     summaries = index.speaker_index(statements)
+    _print_listing(fmt, lambda: index.speakers_table(summaries, rtl.value, layout.value, share),
+                   lambda: index.speakers_json(summaries), lambda: index.speakers_csv(summaries))
+
+
+def _print_listing(fmt: SpeakersFormat, table: Callable[[], RenderableType],
+                   as_json: Callable[[], str], as_csv: Callable[[], str]) -> None:
+    """One of `speakers`' listings in the format asked for (only that one is built)."""
     if fmt is SpeakersFormat.table:
-        stdout.print(index.speakers_table(summaries, rtl.value, layout.value, share))
+        stdout.print(table())
     elif fmt is SpeakersFormat.json:
-        typer.echo(index.speakers_json(summaries))
+        typer.echo(as_json())
     else:
-        sys.stdout.write(index.speakers_csv(summaries))
+        sys.stdout.write(as_csv())
 
 
 class EvalFormat(str, Enum):

@@ -54,7 +54,6 @@ class Reading:
     """An article with what the confidence model saw of each of its statements."""
 
     article: Article
-    resolved: list[coref.Resolved] = field(default_factory=list)  # one per quote
     features: list[dict[str, float]] = field(default_factory=list)  # one per quote
 
 
@@ -160,7 +159,7 @@ def build_reading(
     )
     for entity in article.organizations + article.locations:
         entity.name = standard(entity.name)
-    return Reading(article, resolved, features)
+    return Reading(article, features)
 
 
 @overload

@@ -91,7 +91,6 @@ class Statement:
     cue_start: int  # from the cue's first word to its last, `خواستار ... شد` included
     cue_end: int
     subject: list[Word]  # words naming the speaker here; empty for pro-drop
-    confidence: float
     conjoined: bool = False  # shares the subject of the previous cue (`... و گفت`)
     before_object: bool = False  # the subject phrase may run on into an object (`X Y را`)
     continues: bool = False  # the cue continues the last speaker (`افزود`, `ادامه داد`)
@@ -271,13 +270,13 @@ def _statement_for_cue(
     }
     if object_span is not None:
         first, last = object_span
-        return Statement(words[first].start, words[last].end, "indirect", confidence=0.75, **base)
+        return Statement(words[first].start, words[last].end, "indirect", **base)
 
     if after <= sent.last and words[after].text in CUE_COLONS:
         start, end = _colon_text(analysis, after, cues, subject, after_cue=True)
         if start is None:
             return None
-        return Statement(start, end, "direct", confidence=0.9, **base)
+        return Statement(start, end, "direct", **base)
 
     opening = REQUEST_COMPLEMENTIZERS if ADDRESSEE in cue.entry.object_preps else {"که"}
     if after <= sent.last and words[after].text in opening:
@@ -295,12 +294,12 @@ def _statement_for_cue(
         rest = rest[1:]
     quoted = _quoted_span(analysis, rest[0].index)
     if quoted is not None:
-        return Statement(quoted[0], quoted[1], "direct", confidence=0.85, **base)
+        return Statement(quoted[0], quoted[1], "direct", **base)
     end_word = _before_conjoined_cue(analysis, rest[0], cues) or words[sent.last]
     colon = _colon_before_quote(analysis, rest[0].index, end_word.index)
     if colon is not None and colon > rest[0].index + 1:
         end_word = words[colon - 1]  # `گفت Y: «Z»`: Y here, Z the quote after it
-    return Statement(rest[0].start, end_word.end, "indirect", confidence=0.65, **base)
+    return Statement(rest[0].start, end_word.end, "indirect", **base)
 
 
 def _colon_before_quote(analysis: Analysis, first: int, last: int) -> int | None:
@@ -324,7 +323,7 @@ def _quote_after_indirect(
     start, end = _colon_text(analysis, colon, cues, statement.subject, after_cue=True)
     if start is None:
         return None
-    return replace(statement, start=start, end=end, type="direct", confidence=0.85)
+    return replace(statement, start=start, end=end, type="direct")
 
 
 def _framing_statement(analysis: Analysis, clause: CueClause) -> Statement:
@@ -336,7 +335,7 @@ def _framing_statement(analysis: Analysis, clause: CueClause) -> Statement:
     return Statement(
         words[framing.first].start, words[framing.last].end, "indirect",
         words[framing.opener].start, words[framing.cue_last].end, clause.subject,
-        confidence=0.7, conjoined=clause.conjoined, before_object=clause.before_object,
+        conjoined=clause.conjoined, before_object=clause.before_object,
         continues=clause.cue.entry.label in cue_lexicon().continuations,
     )
 
@@ -858,7 +857,6 @@ def _according(analysis: Analysis, phrase: list[Word]) -> Statement | None:
         "cue_start": phrase[0].start,
         "cue_end": phrase[-1].end,
         "subject": subject,
-        "confidence": 0.75,
     }
     after = list(islice((words[i] for i in range((closed_at or speaker_end) + 1, sent.last + 1)
                          if words[i].text not in SENTENCE_END), MIN_STATEMENT_WORDS))
@@ -938,7 +936,7 @@ def _colon_headlines(
         if _a_list_of_names(analysis, head, colon, start, end):
             continue
         out.append(
-            Statement(start, end, "direct", colon.start, colon.end, head, confidence=0.6,
+            Statement(start, end, "direct", colon.start, colon.end, head,
                       headline=True)
         )
     return out
