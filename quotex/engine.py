@@ -156,6 +156,7 @@ def build_reading(
             person_names=_names_and_surnames(people_out, first_name_known=True),
         ),
         published=published,
+        outlet=standard(entities.article_outlet(analysis)),
     )
     for entity in article.organizations + article.locations:
         entity.name = standard(entity.name)

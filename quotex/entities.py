@@ -435,6 +435,35 @@ def _in_a_title(analysis: Analysis, i: int) -> bool:
     )
 
 
+# The article's own outlet is named in its first sentences: headline, lead, byline.
+OUTLET_SENTENCES = 4
+
+
+def article_outlet(analysis: Analysis) -> str | None:
+    """The outlet the article names as its own near its top: the first `به گزارش X`
+    (`به گزارش [خبرگزاری فارس] از قم`) or reporter's outlet (`در گفت‌وگو با خبرنگار
+    [فارس]`) of its first sentences; not an outlet it quotes (`به نقل از X`). None when
+    it names none."""
+    top = analysis.sentences[:OUTLET_SENTENCES]
+    if not top:
+        return None
+    found = [span for span in outlets_of_reporters(analysis) if span[0].index <= top[-1].last]
+    for sent in top:
+        opener = match_entry(analysis.words, sent.first, "publisher_bylines")
+        if opener and (outlet := _outlet_after(analysis, sent.first + opener, sent.last)):
+            found.append(outlet)
+    if not found:
+        return None
+    first = min(found, key=lambda span: span[0].index)
+    if match_entry(first, 0, "outlet_desks"):
+        heads = [i for i in range(len(first)) if match_entry(first, i, "media_heads")]
+        first = first[heads[0]:] if heads else []
+    if first and match_entry(first, 0, "media_heads") == len(first):
+        return None  # a head with no name (`خبرگزاری` cut off)
+    name = [w.text for w in first if w.text not in OPENING_QUOTES | CLOSING_QUOTES]
+    return " ".join(name) or None
+
+
 def outlets_of_reporters(analysis: Analysis) -> list[list[Word]]:
     """The outlet a reporter writes for (`به گزارش خبرنگار پارلمانی [فارس]`, `با خبرنگار
     [مهر]`): an agency's short name counts here even where it is a common word."""

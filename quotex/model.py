@@ -87,6 +87,8 @@ class Article:
     organizations: list[Entity] = field(default_factory=list)
     locations: list[Entity] = field(default_factory=list)
     published: Published | None = None
+    # the outlet the article names as its own near its top (`به گزارش X`), standard letters
+    outlet: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

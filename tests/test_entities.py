@@ -296,3 +296,18 @@ def test_only_generic_name_heads_join_a_bare_name_and_a_tagged_desk_is_passed_ov
     names = [e.name for e in build_article("t", analysis).organizations]
     assert "وزارت نفت" in names and "نفت" in names  # a ministry is no club's alias
     assert "فارس" in names
+
+
+def test_the_outlet_is_the_one_the_byline_names_as_its_own():
+    text = ("بودجه عمرانی کافی نیست\n\n"
+            "به گزارش گروه اقتصادی خبرگزاری ایرنا، علی رضایی گفت: بودجه امسال کافی نیست.")
+    assert build_article("t", analysis_of(text, ("علی رضایی",))).outlet == "خبرگزاری ایرنا"
+    reporter = "وزیر کشور در گفت‌وگو با خبرنگار مهر گفت: انتخابات به موقع برگزار می‌شود."
+    assert build_article("t", analysis_of(reporter)).outlet == "مهر"
+
+
+def test_an_outlet_quoted_or_a_desk_alone_is_not_the_articles_outlet():
+    quoted = "به نقل از خبرگزاری رویترز، وزیر نفت گفت: تولید افزایش می‌یابد."
+    assert build_article("t", analysis_of(quoted)).outlet is None
+    desk = "به گزارش گروه سیاسی، وزیر نفت گفت: تولید افزایش می‌یابد."
+    assert build_article("t", analysis_of(desk)).outlet is None
