@@ -73,6 +73,7 @@ def build_reading(
     people = coref.People()
     gazetteer = entities.gazetteer_matches(analysis)
     outlets = entities.named_outlets(analysis)
+    reporters_outlets = entities.outlets_of_reporters(analysis)
     cue_spans = [(st.cue_start, st.cue_end) for st in statements]
     # first, so that surnames find names given anywhere
     entities.add_person_entities(analysis, people, gazetteer + outlets, cue_spans)
@@ -143,7 +144,7 @@ def build_reading(
             analysis, entities.ORGANIZATION_TYPES,
             entities.organizations_in_titles([r.mention.title_words for r in resolved])
             + entities.outlets_in_bylines(analysis)
-            + entities.outlets_of_reporters(analysis)
+            + reporters_outlets
             + outlets
             + entities.organizations_at_places(analysis, gazetteer)
             + entities.known_organizations(analysis),
@@ -156,7 +157,7 @@ def build_reading(
             person_names=_names_and_surnames(people_out, first_name_known=True),
         ),
         published=published,
-        outlet=standard(entities.article_outlet(analysis)),
+        outlet=standard(entities.article_outlet(analysis, reporters_outlets)),
     )
     for entity in article.organizations + article.locations:
         entity.name = standard(entity.name)

@@ -439,15 +439,15 @@ def _in_a_title(analysis: Analysis, i: int) -> bool:
 OUTLET_SENTENCES = 4
 
 
-def article_outlet(analysis: Analysis) -> str | None:
+def article_outlet(analysis: Analysis, reporters_outlets: list[list[Word]]) -> str | None:
     """The outlet the article names as its own near its top: the first `به گزارش X`
     (`به گزارش [خبرگزاری فارس] از قم`) or reporter's outlet (`در گفت‌وگو با خبرنگار
     [فارس]`) of its first sentences; not an outlet it quotes (`به نقل از X`). None when
-    it names none."""
+    it names none. `reporters_outlets`: what `outlets_of_reporters` found in it."""
     top = analysis.sentences[:OUTLET_SENTENCES]
     if not top:
         return None
-    found = [span for span in outlets_of_reporters(analysis) if span[0].index <= top[-1].last]
+    found = [span for span in reporters_outlets if span[0].index <= top[-1].last]
     for sent in top:
         opener = match_entry(analysis.words, sent.first, "publisher_bylines")
         if opener and (outlet := _outlet_after(analysis, sent.first + opener, sent.last)):

@@ -225,8 +225,6 @@ def _published(article: Mapping[str, Any]) -> dict[str, str] | None:
     """The publication date when the article has one: `iso` for the `<time>` element,
     `shown` (the Jalali date, else the ISO one) for the reader."""
     published = article.get("published")
-    if isinstance(published, str) and published:  # an ISO date alone
-        return {"iso": published, "shown": published}
     if not isinstance(published, Mapping) or not published.get("iso"):
         return None
     return {"iso": published["iso"], "shown": published.get("jalali") or published["iso"]}
