@@ -171,6 +171,7 @@ def table(quotex: dict, plain: dict, args: argparse.Namespace, files: int) -> st
         return side[key] / side["run_s"]
 
     speedup = per_s(quotex, "words") / per_s(plain, "words")
+    whole_speedup = plain["wall_s"] / quotex["wall_s"]
     rows = [
         ("articles", quotex["articles"], plain["articles"]),
         ("words", quotex["words"], plain["words"]),
@@ -182,6 +183,8 @@ def table(quotex: dict, plain: dict, args: argparse.Namespace, files: int) -> st
         ("RSS at 25/50/75/100 % (MB)", "/".join(map(str, quotex["rss_quarters_mb"])),
          "/".join(map(str, plain["rss_quarters_mb"]))),
         ("speed-up (words/s)", f"{speedup:.2f}x", "1.00x"),
+        ("whole process, start to exit (s)", f"{quotex['wall_s']:.1f}", f"{plain['wall_s']:.1f}"),
+        ("**speed-up, whole process**", f"**{whole_speedup:.2f}x**", "1.00x"),
     ]
     lines = [
         f"Corpus: {files} articles of `{args.corpus.name}/`; {os.cpu_count()} CPU cores "

@@ -130,6 +130,22 @@ def _set_threads() -> None:
         torch.set_num_threads(threads)
 
 
+def _skip_dynamo_import_for_optimizers() -> None:
+    """Keep torch from importing TorchDynamo when Stanza builds an optimizer.
+
+    Stanza's NER trainer builds a training optimizer even to predict, and torch wraps
+    `Optimizer.add_param_group` so that its first call imports `torch._dynamo` to mark
+    it "not to be compiled": 1.3 s of the 2.2 s that loading the models took. quotex
+    never compiles, so the wrapper's cache is filled with the plain method, which is
+    what it would call after the import anyway.
+    """
+    from torch.optim import Optimizer
+
+    plain = getattr(Optimizer.add_param_group, "__wrapped__", None)
+    if plain is not None and not hasattr(plain, "__dynamo_disable"):
+        setattr(plain, "__dynamo_disable", plain)
+
+
 def build_pipeline(ms: ModelSet, processors: str = ",".join(PROCESSORS),
                    **kwargs: Any) -> stanza.Pipeline:
     """An offline Stanza pipeline over `ms` for any subset of the processors.
@@ -140,6 +156,7 @@ def build_pipeline(ms: ModelSet, processors: str = ",".join(PROCESSORS),
     import stanza
 
     _set_threads()
+    _skip_dynamo_import_for_optimizers()
     stanza_logger = logging.getLogger("stanza")
     if _drop_unknown_language_warning not in stanza_logger.filters:
         stanza_logger.addFilter(_drop_unknown_language_warning)

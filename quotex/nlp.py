@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -116,15 +116,19 @@ class NLP:
         analyses = [tokenized(norm) for norm in texts]
         pieces = [a.words[first:end] for a in analyses for s in a.sentences
                   for first, end in model_pieces(a.words, s.first, s.last + 1)]
-        for group in _model_calls(pieces):
-            tagged = self.entity_tagger([[w.text for w in piece] for piece in group])
-            for piece, stanza_sent in zip(group, tagged.sentences, strict=True):
-                _add_entities(piece, stanza_sent)
-        for group in _model_calls([piece for piece in pieces if may_carry_speech(piece)]):
-            tagged = self.tagger([[w.text for w in piece] for piece in group])
-            for piece, stanza_sent in zip(group, tagged.sentences, strict=True):
-                _add_tags(piece, stanza_sent)
+        speech = [piece for piece in pieces if may_carry_speech(piece)]
+        _tag(self.entity_tagger, pieces, _add_entities)
+        _tag(self.tagger, speech, _add_tags)
         return analyses
+
+
+def _tag(pipeline: stanza.Pipeline, pieces: list[list[Word]],
+         write: Callable[[list[Word], stanza.models.common.doc.Sentence], None]) -> None:
+    """Run `pipeline` over `pieces`, call by call, and `write` its tags on their words."""
+    for group in _model_calls(pieces):
+        tagged = pipeline([[w.text for w in piece] for piece in group])
+        for piece, stanza_sent in zip(group, tagged.sentences, strict=True):
+            write(piece, stanza_sent)
 
 
 def model_pieces(words: Sequence[Word], first: int, end: int) -> list[tuple[int, int]]:

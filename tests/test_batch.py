@@ -35,6 +35,7 @@ from quotex.batch import (
     write_atomic,
 )
 from quotex.cli import app
+from quotex.engine import DEFAULT_BATCH_SIZE
 from quotex.io import read_article
 
 runner = CliRunner()
@@ -322,3 +323,13 @@ def test_speakers_reads_real_batch_output(tmp_path, models):
     assert result.exit_code == 0, result.output
     names = {entry["name"] for entry in json.loads(result.stdout)}
     assert "حسین خوش اقبال" in names
+
+
+def test_parallel_workers_get_even_chunks(tmp_path: Path) -> None:
+    def size(jobs: int, files: int) -> int:
+        return batch.chunk_size(BatchOptions([tmp_path], tmp_path / "out", jobs=jobs), files)
+
+    assert size(1, 50) == DEFAULT_BATCH_SIZE  # serial: one model call per full chunk
+    assert size(2, 50) == 7  # 8 chunks, not 16+16+16+2 for two workers
+    assert size(2, 3) == 1
+    assert size(4, 10_000) == DEFAULT_BATCH_SIZE

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -202,3 +205,14 @@ def test_entity_type_names() -> None:
     assert entity_type("pers") == "PER"
     assert entity_type("PER") == "PER"
     assert entity_type("event") == "EVENT"
+
+
+def test_loading_the_ner_never_imports_torch_dynamo(bundled: modelset.ModelSet) -> None:
+    # a fresh process: other tests in this one may have imported it already
+    probe = ("import sys; from quotex.modelset import build_pipeline, resolve_model_set; "
+             "build_pipeline(resolve_model_set(), 'ner'); "
+             "print('torch._dynamo' in sys.modules)")
+    env = {**os.environ, "QUOTEX_MODEL_DIR": str(bundled.directory)}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, env=env)
+    assert done.stdout.strip() == "False"
