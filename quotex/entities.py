@@ -33,7 +33,9 @@ from quotex.speakers import (
     match_entry,
     name_end_before_title,
     names_a_group,
+    names_no_person,
     only_a_title,
+    opens_a_second_name,
     organization_at,
     place_at,
     plausible_name,
@@ -95,8 +97,11 @@ def add_person_entities(
     """
     named = {w.index for span in not_persons for w in span}
     spans = []
-    for entity, words in entity_spans(analysis):
-        if entity == "PER" and not all(w.index in named for w in words):
+    for words in _person_spans(analysis):
+        if not all(w.index in named for w in words) and not names_no_person(
+            analysis.words, words[0].index, words[-1].index,
+            analysis.sentence_of(words[0]).first,
+        ):
             words = words[: next((i for i in range(1, len(words)) if ends_name(words, i)),
                                  len(words))]
             words = _without_nationality(words)
@@ -112,6 +117,17 @@ def add_person_entities(
         record = people.by_name(name) or people.add(name)
         record.mentioned_at.add(words[0].start)
         record.add_title(original(analysis, _title_after(analysis, words, cue_spans)))
+
+
+def _person_spans(analysis: Analysis) -> Iterator[list[Word]]:
+    """The NER's person spans, two names it ran together (`[محسن رضایی علی لاریجانی]`
+    in a headline) as two spans."""
+    for entity, words in entity_spans(analysis):
+        if entity != "PER":
+            continue
+        cuts = [i for i in range(1, len(words)) if opens_a_second_name(words, i)]
+        for start, end in zip([0, *cuts], [*cuts, len(words)], strict=True):
+            yield words[start:end]
 
 
 def _without_trailing_nouns(words: list[Word], spans: list[list[Word]]) -> list[Word]:
