@@ -68,6 +68,8 @@ LIST_MIN_COMMAS = 2
 LIST_ITEM_MAX_WORDS = 8
 # How many words the NER may leave off the end of a name (`[علی اصغر] علی اکبری`).
 MAX_NAME_GAP = 2
+# How many words before a name a title may start and still run into it.
+TITLE_REACH = 4
 # The Arabic article that joins a given name's second word to its first (`جلال الدین`).
 ARABIC_ARTICLE = "ال"
 # Endings that make a surname of a first name (`احمدی`, `رضایی`).
@@ -307,9 +309,22 @@ def names_no_person(words: Sequence[Word], start: int, end: int, first: int) -> 
     if not length or start + length > end:
         return False
     # the head opens the span (`[ناو هواپیمابر]`); one that is a first name too
-    # (`پردیس`) names a place only with the place it is in after it
+    # (`پردیس`) names a place only with the place it is in after it, or as the body of
+    # the title before it (`کارشناس امور فرهنگی [پردیس رجایی]`)
     return not is_given_name(words[start].text) or (
-        end + 1 < len(words) and _place_length(words, end + 1) > 0)
+        end + 1 < len(words) and _place_length(words, end + 1) > 0
+    ) or _title_runs_into(words, start, first)
+
+
+def _title_runs_into(words: Sequence[Word], start: int, first: int) -> bool:
+    """Whether a title runs on, with no comma, into words[start] (`[کارشناس] امور فرهنگی
+    X`), within the few words a title's body takes."""
+    for i in range(start - 1, max(first, start - TITLE_REACH) - 1, -1):
+        if words[i].text in PUNCTUATION or words[i].entity or ends_subject(words[i]):
+            return False
+        if is_title_head(words, i):
+            return True
+    return False
 
 
 def is_org_head(words: Sequence[Word], i: int) -> bool:

@@ -142,3 +142,12 @@ def test_a_group_issuing_a_statement_is_described_and_a_body_an_organization():
         (None, "جمعی از وکلای دادگستری", "person"),
         ("کانون نویسندگان", None, "organization"),
     ]
+
+
+def test_a_campus_named_like_a_woman_is_the_body_of_the_title_before_it():
+    (speaker,) = speakers_of("معاون آموزشی پردیس نیکبخت گفت: کلاس‌ها حضوری است.",
+                             ("پردیس نیکبخت",))
+    assert speaker == (None, "معاون آموزشی پردیس نیکبخت", "person")
+    (speaker,) = speakers_of("پردیس نیکبخت، معاون آموزشی دانشکده گفت: کلاس‌ها حضوری است.",
+                             ("پردیس نیکبخت",))
+    assert speaker == ("پردیس نیکبخت", "معاون آموزشی دانشکده", "person")
