@@ -27,6 +27,7 @@ from quotex.speakers import (
     ends_name,
     ends_subject,
     is_demonym,
+    is_given_name,
     is_org_head,
     is_plural,
     is_title_head,
@@ -57,6 +58,8 @@ OUTLET_ENDS = COMMAS | {":", "-", "–", "—", "از", "به", "در", "و", "�
 OUTLET_MAX_WORDS = 4
 LOCATION_TYPES = ("LOC",)
 CLOSING_QUOTES = frozenset(QUOTE_PAIRS.values())
+# Quote marks around a name (`به گزارش “ورزش سه”،`).
+NAME_QUOTES = OPENING_QUOTES | CLOSING_QUOTES
 MINISTER_WORDS = frozenset({"وزیر", "وزرای", "وزیران"})
 # How far before a place an organization word may stand (`ستاد انتخابات شهرستان تهران`).
 ORG_TO_PLACE = 4
@@ -439,6 +442,32 @@ def named_outlets(analysis: Analysis) -> list[list[Word]]:
         ):
             continue  # `گوینده رادیو [علی رضایی]`: a person with a title
         found.append(words[i : name[-1].index + 1])
+    return found
+
+
+def outlets_named_like_people(analysis: Analysis) -> list[list[Word]]:
+    """Outlets the NER took for persons where only an outlet stands: a byline's source
+    before its comma (`به گزارش [منیبان]،`) and a reporter's outlet (`با خبرنگار
+    [پانا]`). A span opened by a given name may be a reporter's own name (`به گزارش
+    [مریم احمدی]، ...`) and stays a person."""
+    words = analysis.words
+    found = []
+    for entity, span in entity_spans(analysis):
+        if entity != "PER" or is_given_name(span[0].text):
+            continue
+        sentence = analysis.sentence_of(span[0])
+        before = span[0].index - 1
+        while before >= sentence.first and words[before].text in NAME_QUOTES:
+            before -= 1
+        after = span[-1].index + 1
+        while after <= sentence.last and words[after].text in NAME_QUOTES:
+            after += 1
+        reporter = before >= sentence.first and words[before].text in lexicon.words_of(
+            "reporters")
+        opener = match_entry(words, sentence.first, "publisher_bylines")
+        byline = opener > 0 and opener == before + 1 - sentence.first
+        if reporter or (byline and after <= sentence.last and words[after].text in COMMAS):
+            found.append(span)
     return found
 
 

@@ -337,3 +337,18 @@ def test_places_ships_and_news_sites_named_like_people_are_no_people():
 def test_a_first_name_that_is_also_a_place_word_stays_a_person():
     text = "بوستان کریمی، مدیر این مدرسه در مراسم حضور داشت."
     assert people_of(text, ("بوستان کریمی",)) == ["بوستان کریمی"]
+
+
+def test_an_outlet_in_a_byline_or_after_a_reporter_is_no_person():
+    text = ("به گزارش تیرنگ، مسابقات فردا آغاز می‌شود.\n"
+            "دبیر هیئت در گفت‌وگو با خبرنگار آوینا گفت: همه چیز آماده است.")
+    article = build_article("t", analysis_of(text, ("تیرنگ", "آوینا")))
+    assert article.people == []
+    assert {"تیرنگ", "آوینا"} <= {e.name for e in article.organizations}
+
+
+def test_a_name_opening_a_sentence_or_a_reporters_name_in_a_byline_stays_a_person():
+    text = ("به گزارش مریم احمدی، مسابقات فردا آغاز می‌شود.\n"
+            "روبرتو بالدینی، سرمربی تیم گفت: آماده‌ایم.")
+    assert sorted(people_of(text, ("مریم احمدی", "روبرتو بالدینی"))) == [
+        "روبرتو بالدینی", "مریم احمدی"]
