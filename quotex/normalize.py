@@ -211,6 +211,8 @@ def _glued_honorific_cuts(word: str) -> dict[int, str]:
     preposition or particle only the space (`بادکتر`, `همسردار`). Nothing after an
     Arabic article or a word-forming prefix (`المهندس`, `غیرمهندس`)."""
     bare = word.replace(ZWNJ, "")
+    if bare[-lexicon.GLUED_HONORIFIC_MIN_LETTERS :] not in _honorific_endings():
+        return {}  # most words: no honorific's last letters end them
     for joined, written in lexicon.glued_honorifics().items():
         if not bare.endswith(joined):
             continue
@@ -233,6 +235,11 @@ def _glued_honorific_cuts(word: str) -> dict[int, str]:
                     k += 1
         return cuts
     return {}
+
+
+@lru_cache(maxsize=1)
+def _honorific_endings() -> frozenset[str]:
+    return frozenset(h[-lexicon.GLUED_HONORIFIC_MIN_LETTERS :] for h in lexicon.glued_honorifics())
 
 
 def _is_verb_remainder(rest: str) -> bool:

@@ -269,6 +269,7 @@ def opens_a_second_name(words: Sequence[Word], i: int) -> bool:
     )
 
 
+@cache
 def is_given_name(text: str) -> bool:
     """A first name (`محمد`, `سجاد`), not a surname made of one with `ی` (`محمدی`,
     `رضایی`): the first-name lists hold surnames and common words too."""
