@@ -72,7 +72,7 @@ def build_reading(
     statements = find_statements(analysis)
     people = coref.People()
     gazetteer = entities.gazetteer_matches(analysis)
-    outlets = entities.named_outlets(analysis)
+    outlets = entities.named_outlets(analysis) + entities.outlets_named_like_people(analysis)
     reporters_outlets = entities.outlets_of_reporters(analysis)
     cue_spans = [(st.cue_start, st.cue_end) for st in statements]
     # first, so that surnames find names given anywhere

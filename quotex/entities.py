@@ -27,13 +27,16 @@ from quotex.speakers import (
     ends_name,
     ends_subject,
     is_demonym,
+    is_given_name,
     is_org_head,
     is_plural,
     is_title_head,
     match_entry,
     name_end_before_title,
     names_a_group,
+    names_no_person,
     only_a_title,
+    opens_a_second_name,
     organization_at,
     place_at,
     plausible_name,
@@ -55,6 +58,8 @@ OUTLET_ENDS = COMMAS | {":", "-", "–", "—", "از", "به", "در", "و", "�
 OUTLET_MAX_WORDS = 4
 LOCATION_TYPES = ("LOC",)
 CLOSING_QUOTES = frozenset(QUOTE_PAIRS.values())
+# Quote marks around a name (`به گزارش “ورزش سه”،`).
+NAME_QUOTES = OPENING_QUOTES | CLOSING_QUOTES
 MINISTER_WORDS = frozenset({"وزیر", "وزرای", "وزیران"})
 # How far before a place an organization word may stand (`ستاد انتخابات شهرستان تهران`).
 ORG_TO_PLACE = 4
@@ -95,8 +100,11 @@ def add_person_entities(
     """
     named = {w.index for span in not_persons for w in span}
     spans = []
-    for entity, words in entity_spans(analysis):
-        if entity == "PER" and not all(w.index in named for w in words):
+    for words in _person_spans(analysis):
+        if not all(w.index in named for w in words) and not names_no_person(
+            analysis.words, words[0].index, words[-1].index,
+            analysis.sentence_of(words[0]).first,
+        ):
             words = words[: next((i for i in range(1, len(words)) if ends_name(words, i)),
                                  len(words))]
             words = _without_nationality(words)
@@ -112,6 +120,17 @@ def add_person_entities(
         record = people.by_name(name) or people.add(name)
         record.mentioned_at.add(words[0].start)
         record.add_title(original(analysis, _title_after(analysis, words, cue_spans)))
+
+
+def _person_spans(analysis: Analysis) -> Iterator[list[Word]]:
+    """The NER's person spans, two names it ran together (`[محسن رضایی علی لاریجانی]`
+    in a headline) as two spans."""
+    for entity, words in entity_spans(analysis):
+        if entity != "PER":
+            continue
+        cuts = [i for i in range(1, len(words)) if opens_a_second_name(words, i)]
+        for start, end in zip([0, *cuts], [*cuts, len(words)], strict=True):
+            yield words[start:end]
 
 
 def _without_trailing_nouns(words: list[Word], spans: list[list[Word]]) -> list[Word]:
@@ -423,6 +442,32 @@ def named_outlets(analysis: Analysis) -> list[list[Word]]:
         ):
             continue  # `گوینده رادیو [علی رضایی]`: a person with a title
         found.append(words[i : name[-1].index + 1])
+    return found
+
+
+def outlets_named_like_people(analysis: Analysis) -> list[list[Word]]:
+    """Outlets the NER took for persons where only an outlet stands: a byline's source
+    before its comma (`به گزارش [منیبان]،`) and a reporter's outlet (`با خبرنگار
+    [پانا]`). A span opened by a given name may be a reporter's own name (`به گزارش
+    [مریم احمدی]، ...`) and stays a person."""
+    words = analysis.words
+    found = []
+    for entity, span in entity_spans(analysis):
+        if entity != "PER" or is_given_name(span[0].text):
+            continue
+        sentence = analysis.sentence_of(span[0])
+        before = span[0].index - 1
+        while before >= sentence.first and words[before].text in NAME_QUOTES:
+            before -= 1
+        after = span[-1].index + 1
+        while after <= sentence.last and words[after].text in NAME_QUOTES:
+            after += 1
+        reporter = before >= sentence.first and words[before].text in lexicon.words_of(
+            "reporters")
+        opener = match_entry(words, sentence.first, "publisher_bylines")
+        byline = opener > 0 and opener == before + 1 - sentence.first
+        if reporter or (byline and after <= sentence.last and words[after].text in COMMAS):
+            found.append(span)
     return found
 
 

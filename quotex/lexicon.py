@@ -212,6 +212,29 @@ def glued_cut(word: str) -> int | None:
     return glued_light_verb_forms().get(word) or glued_phrases().get(word)
 
 
+# Honorifics of four letters or more (`دکتر`, `حجت‌الاسلام`): shorter ones end common
+# words (`رسید`). Not those that end words and names too (`پدرخانم`, `حاج‌آقای`,
+# `اعلیحضرت`), nor those of the dead, which follow a noun inside a phrase (`بنیاد شهید`,
+# `یادبود مرحوم`).
+GLUED_HONORIFIC_MIN_LETTERS = 4
+UNGLUED_HONORIFICS = frozenset({"خانم", "آقای", "حضرت", "شهید", "مرحوم"})
+
+
+@cache
+def glued_honorifics() -> dict[str, str]:
+    """Honorifics as scraped text runs them into the word before (`داشتسردار`,
+    `طلابحجتالاسلام`: a lost line break after a headline or a paragraph), written
+    without ZWNJs or spaces -> the form the honorifics table gives, longest first."""
+    # the spelling with the fewest spaces wins (`سردار`, not `سر دار`)
+    entries = sorted(speaker_words()["honorifics"], key=len, reverse=True)
+    forms = {"".join(entry).replace(ZWNJ, ""): " ".join(entry) for entry in entries}
+    return {
+        joined: forms[joined]
+        for joined in sorted(forms, key=len, reverse=True)
+        if len(joined) >= GLUED_HONORIFIC_MIN_LETTERS and joined not in UNGLUED_HONORIFICS
+    }
+
+
 # --- speakers ------------------------------------------------------------------------
 
 

@@ -48,6 +48,10 @@ PERSIAN_WORD = re.compile("[\u0621-\u06d3\u200c]+")
 # ZWNJ and its space goes; elsewhere it is dropped (DROPPED).
 SOFT_HYPHEN_JOIN = re.compile("(?<=[\u0621-\u06d3]) ?\u00ad ?(?=[\u0621-\u06d3])")
 _CHAR_TABLE = str.maketrans(CHAR_MAP)
+# A word run into a honorific (`شدسردار`) is no single letter (`وسردار`) and no prefix
+# that forms a word with it (`المهندس`, `غیرمهندس`).
+GLUED_PREFIX_MIN_LETTERS = 2
+WORD_FORMING_PREFIXES = frozenset({"ال", "غیر"})
 
 
 def fold(text: str) -> str:
@@ -174,7 +178,9 @@ def zwnj_for_space(word: str) -> int | None:
 
 
 def repair_cuts(word: str) -> dict[int, str]:
-    """Positions inside `word` where a lost ZWNJ (or a lost space) belongs."""
+    """Positions inside `word` where a lost ZWNJ (or a lost space or line break) belongs."""
+    if glued := _glued_honorific_cuts(word):
+        return glued
     if ZWNJ in word or len(word) < 3:
         return {}
     known = lexicon.zwnj_words().get(word)
@@ -196,6 +202,44 @@ def repair_cuts(word: str) -> dict[int, str]:
         if word.startswith(prefix) and _is_verb_remainder(word[len(prefix):]):
             return {len(prefix): ZWNJ}
     return _suffix_cut(word)
+
+
+def _glued_honorific_cuts(word: str) -> dict[int, str]:
+    """`داشتسردار`, `طلابحجتالاسلام`: a paragraph's last word (a verb, a headline's end)
+    run into the next paragraph's opening honorific when scraping lost the line break.
+    The break goes back, and the honorific's ZWNJs and spaces (`حجت‌الاسلام`); after a
+    preposition or particle only the space (`بادکتر`, `همسردار`). Nothing after an
+    Arabic article or a word-forming prefix (`المهندس`, `غیرمهندس`)."""
+    bare = word.replace(ZWNJ, "")
+    if bare[-lexicon.GLUED_HONORIFIC_MIN_LETTERS :] not in _honorific_endings():
+        return {}  # most words: no honorific's last letters end them
+    for joined, written in lexicon.glued_honorifics().items():
+        if not bare.endswith(joined):
+            continue
+        start = next(i for i in range(len(word), -1, -1)
+                     if word[i:].replace(ZWNJ, "") == joined)
+        prefix = word[:start].replace(ZWNJ, "")
+        if len(prefix) < GLUED_PREFIX_MIN_LETTERS or prefix in WORD_FORMING_PREFIXES:
+            return {}
+        # a preposition, particle or rank before it lost a space, not a line break
+        # (`بادکتر`, `سرتیپدکتر`)
+        lost_space = any(prefix in lexicon.words_of(section)
+                         for section in ("subject_stoppers", "conjunctions", "honorifics"))
+        cuts = {start: " " if lost_space else "\n"}
+        if ZWNJ not in word[start:]:  # `حجتالاسلام`: its ZWNJs and spaces too
+            k = start
+            for char in written:
+                if char in (" ", ZWNJ):
+                    cuts[k] = char
+                else:
+                    k += 1
+        return cuts
+    return {}
+
+
+@lru_cache(maxsize=1)
+def _honorific_endings() -> frozenset[str]:
+    return frozenset(h[-lexicon.GLUED_HONORIFIC_MIN_LETTERS :] for h in lexicon.glued_honorifics())
 
 
 def _is_verb_remainder(rest: str) -> bool:

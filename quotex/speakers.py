@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from quotex import lexicon
+from quotex.gender import name_key
 from quotex.lexicon import ZWNJ, speaker_words, words_of
 from quotex.nlp import Analysis, Word
 from quotex.segment import COMMAS
@@ -67,6 +68,12 @@ LIST_MIN_COMMAS = 2
 LIST_ITEM_MAX_WORDS = 8
 # How many words the NER may leave off the end of a name (`[علی اصغر] علی اکبری`).
 MAX_NAME_GAP = 2
+# How many words before a name a title may start and still run into it.
+TITLE_REACH = 4
+# The Arabic article that joins a given name's second word to its first (`جلال الدین`).
+ARABIC_ARTICLE = "ال"
+# Endings that make a surname of a first name (`احمدی`, `رضایی`).
+SURNAME_ENDINGS = ("یی", "ی")
 
 
 @dataclass
@@ -238,10 +245,87 @@ def ends_name(words: Sequence[Word], i: int) -> bool:
     """A title word, a cue's noun, a time word or a preposition is no part of a name,
     though the NER may tag it (`[محمد نوری کاپیتان]`, `[صدرزاده تاکید] کرد`, `[حمید
     ترابی چهارشنبه]`, `[بیژن مقانلو بعنوان]`), and nor is a word of address (`[محمدحسن
-    جان]`) or `دیگر` (`[نیکولاس آنلکا دیگر] بازیکن ...`)."""
+    جان]`), `دیگر` (`[نیکولاس آنلکا دیگر] بازیکن ...`) or a second person's first name
+    (`[محسن رضایی علی لاریجانی]`)."""
     return is_title_head(words, i) or words[i].text in lexicon.cue_preverbs() or (
         ends_subject(words[i])) or words[i].text in words_of("vocatives") or (
-        words[i].text in words_of("others"))
+        words[i].text in words_of("others")) or opens_a_second_name(words, i)
+
+
+def opens_a_second_name(words: Sequence[Word], i: int) -> bool:
+    """Whether words[i] opens a second person's name right after a full name, with no
+    `و` or comma between, as headlines list them (`محسن رضایی [علی] لاریجانی`): a given
+    name two words after another, a surname after it, and between them a word that is no
+    given name (`علی اصغر علی اکبری` and `جلال الدین علی محمدی` are one person each)."""
+    if i < 2 or i + 1 >= len(words):
+        return False
+    first, middle, word = words[i - 2], words[i - 1], words[i]
+    return (
+        is_given_name(first.text) and is_given_name(word.text)
+        and middle.text not in PUNCTUATION and not is_given_name(middle.text)
+        and not middle.text.startswith(ARABIC_ARTICLE)
+        and (word.text in lexicon.first_names() or word.text not in lexicon.nominal_stems())
+        and _name_like(words, i + 1)
+    )
+
+
+@cache
+def is_given_name(text: str) -> bool:
+    """A first name (`محمد`, `سجاد`), not a surname made of one with `ی` (`محمدی`,
+    `رضایی`): the first-name lists hold surnames and common words too."""
+    key = name_key(text)
+    if text not in lexicon.first_names() and key not in lexicon.first_name_genders():
+        return False
+    return not any(
+        key.endswith(ending) and key[: -len(ending)] in _first_name_keys()
+        for ending in SURNAME_ENDINGS
+    )
+
+
+@cache
+def _first_name_keys() -> frozenset[str]:
+    return frozenset(name_key(name) for name in lexicon.first_names())
+
+
+def names_no_person(words: Sequence[Word], start: int, end: int, first: int) -> bool:
+    """Whether the person-looking words[start..end] name a place, a body or an outlet:
+    one named after someone (`مدرسه شهید [رجایی]`, `ناو هواپیمابر [آبراهام لینکلن]`,
+    `[پردیس رجایی] کرمانشاه`), or a news site (`[مرور نیوز]`). `first` is the first
+    index the words before may be read from (the sentence's or the phrase's start)."""
+    if end > start and match_entry(words, end, "media_tails") == 1:
+        return True
+    head_end = start - 1
+    while head_end >= first and (
+        words[head_end].text in words_of("named_after_modifiers")
+        or words[head_end].text in OPENING_QUOTES
+    ):
+        head_end -= 1  # `ناو هواپیمابر «[آبراهام لینکلن]»`, `مدرسه شهید [رجایی]`
+    head = next((h for h in range(max(first, head_end - 1), head_end + 1)
+                 if match_entry(words, h, "named_after_heads") == head_end - h + 1), None)
+    if head is not None:
+        # `استاد دانشگاه [علی رضایی]`: a title's organization, then the person's name;
+        # with a martyr's honorific or a kind between, a place (`مدرسه شهید [رجایی]`)
+        return head_end < start - 1 or not (head > first and is_title_head(words, head - 1))
+    length = match_entry(words, start, "named_after_heads")
+    if not length or start + length > end:
+        return False
+    # the head opens the span (`[ناو هواپیمابر]`); one that is a first name too
+    # (`پردیس`) names a place only with the place it is in after it, or as the body of
+    # the title before it (`کارشناس امور فرهنگی [پردیس رجایی]`)
+    return not is_given_name(words[start].text) or (
+        end + 1 < len(words) and _place_length(words, end + 1) > 0
+    ) or _title_runs_into(words, start, first)
+
+
+def _title_runs_into(words: Sequence[Word], start: int, first: int) -> bool:
+    """Whether a title runs on, with no comma, into words[start] (`[کارشناس] امور فرهنگی
+    X`), within the few words a title's body takes."""
+    for i in range(start - 1, max(first, start - TITLE_REACH) - 1, -1):
+        if words[i].text in PUNCTUATION or words[i].entity or ends_subject(words[i]):
+            return False
+        if is_title_head(words, i):
+            return True
+    return False
 
 
 def is_org_head(words: Sequence[Word], i: int) -> bool:
@@ -398,13 +482,17 @@ def subject_before_object(words: list[Word]) -> list[Word]:
     """The subject of `words`, a phrase that runs on into the object before `را`:
     a pronoun (`وی [متمرکز شدن ...] را`), up to the last comma (`X، TITLE، [Y] را`) or
     the comma before a list, or a tagged name, place or body (`[X] [قانون جذب سرمایه]
-    را`); else all of it."""
+    را`), or one word before an organization (`همتی [روابط عمومی] را`); else all of it."""
     if not words:
         return words
     if words[0].text in words_of("pronouns"):
         return words[:1]
     if words[0].text in words_of("demonstratives") and len(words) > 2:
         return words[:2]  # `این فرد [نام فیلم خود] را`
+    if len(words) > 2 and is_org_head(words, 1) and not (
+        is_title_head(words, 0) or is_org_head(words, 0) or _describes_someone(words)
+    ):
+        return words[:1]  # a surname, and the body it speaks of is the object
     # a tagged name, or a country or body that speaks (`[کره شمالی] [طرح آمریکا] را`)
     kind = words[0].entity if words[0].entity in ("PER", "ORG", "LOC") else None
     tagged = 0
@@ -690,6 +778,8 @@ def _split_name_title(words: list[Word]) -> tuple[list[Word], list[Word]]:
             return [], words
         if not name_shaped([w.text for w in words]) or any(_is_conjunction(w) for w in words):
             return [], []  # `فردا`, `تمام این صحبت‌ها`: no one's name, no title either
+        if _title_of_a_body(words):
+            return [], words  # `پیشکسوت تیم فوتبال X`: a title whose head no table holds
         return words, []
     if heads[0] == 0:
         tail = parts[-1] if len(parts) > 1 else []
@@ -697,6 +787,14 @@ def _split_name_title(words: list[Word]) -> tuple[list[Word], list[Word]]:
             return tail, _trim(words[: words.index(tail[0])])
         return [], words
     return _trim(words[: heads[0]]), words[heads[0] :]
+
+
+def _title_of_a_body(words: list[Word]) -> bool:
+    """`[پیشکسوت] تیم فوتبال X`, `[بازیساز سابق] تیم ملی X`: a word no name opens,
+    then an organization's head. Names hold no such head (a surname written apart,
+    `دولت آبادی`, is tagged with its first name)."""
+    return words[0].text not in lexicon.first_names() and any(
+        is_org_head(words, i) for i in range(1, len(words)))
 
 
 def _is_description(words: list[Word]) -> bool:
@@ -792,7 +890,9 @@ def _person_span(words: list[Word]) -> tuple[int, int] | None:
     ):
         end += 1  # `[ترور نوا مجری] و کمدین`
     span = words[start : end + 1]
-    if not plausible_name([w.text for w in span]) or only_a_title(span):
+    if not plausible_name([w.text for w in span]) or only_a_title(span) or (
+        names_no_person(words, start, end, 0)
+    ):
         return None
     # a lone tagged first name takes the surname after it (`[علی‌محمد] لروند`)
     while end == start and end + 1 < len(words) and _name_like(words, end + 1) and (

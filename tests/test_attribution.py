@@ -1022,3 +1022,11 @@ def test_according_to_with_no_comma_edge_cases():
     text = "به گفته علی رضایی و حسن احمدی قیمت‌ها بالا رفته است. این را همه می‌دانند. به گفته"
     article = build_article("t", analysis_of(text, ("علی رضایی", "حسن احمدی")))
     assert article.quotes == []
+
+
+def test_a_headline_run_into_the_leads_honorific_is_not_the_speaker():
+    text = ("افتتاح دو مدرسه تازه در روستاهای شهرستانسردار مهدی کریمی، فرمانده سپاه "
+            "استان، گفت: این مدارس با کمک خیران ساخته شد.")
+    ((name, title, cue, kind, said),) = quotes_of(text, ("مهدی کریمی",))
+    assert (name, title, cue) == ("مهدی کریمی", "فرمانده سپاه استان", "گفت")
+    assert said == "این مدارس با کمک خیران ساخته شد."

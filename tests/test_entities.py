@@ -311,3 +311,44 @@ def test_an_outlet_quoted_or_a_desk_alone_is_not_the_articles_outlet():
     assert build_article("t", analysis_of(quoted)).outlet is None
     desk = "به گزارش گروه سیاسی، وزیر نفت گفت: تولید افزایش می‌یابد."
     assert build_article("t", analysis_of(desk)).outlet is None
+
+
+def people_of(text: str, persons: tuple[str, ...]) -> list[str]:
+    return [p.name for p in build_article("t", analysis_of(text, persons)).people]
+
+
+def test_two_names_run_together_in_a_headline_are_two_people():
+    text = "دیدار محسن رضایی علی لاریجانی در مجلس"
+    assert sorted(people_of(text, ("محسن رضایی علی لاریجانی",))) == [
+        "علی لاریجانی", "محسن رضایی"]
+
+
+def test_a_given_name_written_in_two_words_stays_one_person():
+    for name in ("علی اصغر علی اکبری", "جلال الدین علی محمدی"):
+        assert people_of(f"{name} در این مراسم حضور داشت.", (name,)) == [name]
+
+
+def test_places_ships_and_news_sites_named_like_people_are_no_people():
+    text = ("ناو هواپیمابر «جان استنیس» به دریای عمان رسید.\n"
+            "به گزارش مرور نیوز، مراسم در بیمارستان امام حسین برگزار شد.")
+    assert people_of(text, ("جان استنیس", "مرور نیوز", "امام حسین")) == []
+
+
+def test_a_first_name_that_is_also_a_place_word_stays_a_person():
+    text = "بوستان کریمی، مدیر این مدرسه در مراسم حضور داشت."
+    assert people_of(text, ("بوستان کریمی",)) == ["بوستان کریمی"]
+
+
+def test_an_outlet_in_a_byline_or_after_a_reporter_is_no_person():
+    text = ("به گزارش تیرنگ، مسابقات فردا آغاز می‌شود.\n"
+            "دبیر هیئت در گفت‌وگو با خبرنگار آوینا گفت: همه چیز آماده است.")
+    article = build_article("t", analysis_of(text, ("تیرنگ", "آوینا")))
+    assert article.people == []
+    assert {"تیرنگ", "آوینا"} <= {e.name for e in article.organizations}
+
+
+def test_a_name_opening_a_sentence_or_a_reporters_name_in_a_byline_stays_a_person():
+    text = ("به گزارش مریم احمدی، مسابقات فردا آغاز می‌شود.\n"
+            "روبرتو بالدینی، سرمربی تیم گفت: آماده‌ایم.")
+    assert sorted(people_of(text, ("مریم احمدی", "روبرتو بالدینی"))) == [
+        "روبرتو بالدینی", "مریم احمدی"]

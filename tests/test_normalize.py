@@ -83,3 +83,21 @@ def test_soft_hyphen_stands_for_a_zwnj_and_its_stray_space_goes():
 
 def test_an_ezafe_written_apart_after_h_joins_its_word():
     assert normalize("برطبق گفته ی سایت").text == "برطبق گفته‌ی سایت"
+
+
+def test_a_paragraph_run_into_the_next_ones_honorific_is_split_at_a_line_break():
+    text = "بازگشایی مدارس از مهرماهسردار کریمی گفت: آماده‌ایم."
+    norm = normalize(text)
+    assert norm.text == "بازگشایی مدارس از مهرماه\nسردار کریمی گفت: آماده‌ایم."
+    assert norm.original_text(0, len(norm.text)) == text
+    glued = normalize("نشست برگزار شدحجتالاسلام والمسلمین احمدی گفت").text
+    assert glued == "نشست برگزار شد\nحجت\u200cالاسلام والمسلمین احمدی گفت"
+
+
+def test_a_preposition_run_into_a_honorific_gets_its_space_back():
+    assert normalize("دیدار بادکتر احمدی").text == "دیدار با دکتر احمدی"
+
+
+def test_words_that_end_like_a_honorific_are_kept():
+    for word in ("المهندس", "غیرمهندس", "پدرخانم", "اعلیحضرت", "رسید"):
+        assert normalize(word).text == word

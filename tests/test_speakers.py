@@ -108,3 +108,46 @@ def test_the_head_of_another_office_is_someone_else():
             "مدیرکل بهزیستی استان گیلان گفت: مددجویان کمک می‌گیرند.")
     speakers = speakers_of(text, ("مهدی نادری", "سعید احمدی"))
     assert speakers[2] == (None, "مدیرکل بهزیستی استان گیلان", "person")
+
+
+def test_a_title_whose_head_no_table_holds_before_a_club_is_no_name():
+    (speaker,) = speakers_of("پیشکسوت تیم فوتبال ملوان گفت: بازیکنان جوان باید صبور باشند.")
+    assert speaker == (None, "پیشکسوت تیم فوتبال ملوان", "person")
+
+
+def test_a_surname_before_the_body_it_speaks_of_stays_the_speaker():
+    text = ("حسن کریمی، مدیرکل بنادر گفت: کار ادامه دارد.\n\n"
+            "کریمی روابط عمومی را زبان هر سازمان دانست.")
+    assert [s[0] for s in speakers_of(text, ("حسن کریمی",))] == ["حسن کریمی"] * 2
+
+
+def test_a_place_named_after_a_martyr_is_no_speaker():
+    text = "مدیر دبستان شهید مهدی کریمی گفت: کلاس‌ها از شنبه برگزار می‌شود."
+    article = build_article("test", analysis_of(text, ("مهدی کریمی",)))
+    assert [(q.speaker.name, q.speaker.title) for q in article.quotes] == [
+        (None, "مدیر دبستان شهید مهدی کریمی")]
+    assert article.people == []
+
+
+def test_a_name_after_a_title_and_its_body_is_a_person():
+    (speaker,) = speakers_of("استاد دانشگاه مهدی کریمی گفت: پژوهش‌ها ادامه دارد.",
+                             ("مهدی کریمی",))
+    assert speaker == ("مهدی کریمی", "استاد دانشگاه", "person")
+
+
+def test_a_group_issuing_a_statement_is_described_and_a_body_an_organization():
+    text = ("جمعی از وکلای دادگستری در نامه‌ای نوشتند: حق دفاع رعایت نمی‌شود.\n\n"
+            "کانون نویسندگان در بیانیه‌ای اعلام کرد: سانسور باید پایان یابد.")
+    assert speakers_of(text) == [
+        (None, "جمعی از وکلای دادگستری", "person"),
+        ("کانون نویسندگان", None, "organization"),
+    ]
+
+
+def test_a_campus_named_like_a_woman_is_the_body_of_the_title_before_it():
+    (speaker,) = speakers_of("معاون آموزشی پردیس نیکبخت گفت: کلاس‌ها حضوری است.",
+                             ("پردیس نیکبخت",))
+    assert speaker == (None, "معاون آموزشی پردیس نیکبخت", "person")
+    (speaker,) = speakers_of("پردیس نیکبخت، معاون آموزشی دانشکده گفت: کلاس‌ها حضوری است.",
+                             ("پردیس نیکبخت",))
+    assert speaker == ("پردیس نیکبخت", "معاون آموزشی دانشکده", "person")
