@@ -141,7 +141,7 @@ def test_a_changed_article_is_replaced_never_duplicated(tmp_path):
     data, text = ARTICLES["a"]
     changed = {**data, "quotes": data["quotes"][:1]}
     assert store.current("a", "hash-a/0.6.0/models-1") == 2
-    assert store.current("a", "hash-a/0.7.0/models-1") is None  # a new quotex redoes it
+    assert store.current("a", "hash-a/0.8.0/models-1") is None  # a new quotex redoes it
     store.put("a", data["source"], text, "hash-a2/0.6.0/models-1", changed)
     db = store.db
     assert rows(db, "select count(*) from articles where name = 'a'") == [(1,)]
