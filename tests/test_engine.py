@@ -52,3 +52,12 @@ def test_the_same_article_without_any_zwnj_gives_the_same_statements(seed_articl
     assert [(q.speaker.name, q.cue) for q in article.quotes] == [
         (q.speaker.name, q.cue.replace("\u200c", "")) for q in seed_article.quotes
     ]
+
+
+@pytest.mark.parametrize("clause", ["گفت: دولت برای اشتغال برنامه دارد.",
+                                    "گفت که دولت برای اشتغال برنامه دارد."])
+def test_the_agency_before_a_name_without_comma_stays_out_of_it(clause):
+    require_models()
+    article = quotex.extract(f"به گزارش ایسنا علی ربیعی سخنگوی دولت {clause}")
+    assert [(q.speaker.name, q.speaker.title, q.cue) for q in article.quotes] == [
+        ("علی ربیعی", "سخنگوی دولت", "گفت")]

@@ -88,6 +88,15 @@ def test_bundled_set_is_complete_and_small(bundled: modelset.ModelSet) -> None:
     assert resolve_model_set(BUNDLED_DIR).version == bundled.version
 
 
+def test_every_bundled_model_loads_weights_only(bundled: modelset.ModelSet) -> None:
+    """No pickled code in the set: torch's safe loader reads every file."""
+    import torch
+
+    for name, path in bundled.paths.items():
+        checkpoint = torch.load(path, map_location="cpu", weights_only=True)
+        assert isinstance(checkpoint, dict) and checkpoint, name
+
+
 def test_describe_lists_files_and_scores(bundled: modelset.ModelSet) -> None:
     info = describe(bundled)
     assert info["name"] == "bundled"

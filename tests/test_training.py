@@ -101,12 +101,67 @@ def test_split_is_fixed_and_disjoint() -> None:
     assert not held & {s.text() for s in first.train}
 
 
+def test_arman_types_map_to_what_the_news_sets_call_them() -> None:
+    words = ["دانشگاه", "تهران", "و", "ورزشگاه", "آزادی", "روزنامه", "کیهان", "کتاب", "جام",
+             "علی"]
+    tags = ["B-fac", "I-fac", "O", "B-fac", "I-fac", "B-pro", "I-pro", "B-pro", "B-event",
+            "B-pers"]
+    assert corpus.map_tags(words, tags, corpus.ARMAN_MAP) == [
+        "B-ORG", "I-ORG", "O", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "O", "O", "B-PER"]
+
+
+def test_twitter_and_peyma_types_map_to_the_shared_set() -> None:
+    words = ["حزب", "دموکرات", "ایرانی", "دفاع", "مقدس", "تهران"]
+    tags = ["B-POG", "I-POG", "B-NAT", "B-EVE", "I-EVE", "B-LOC"]
+    assert corpus.map_tags(words, tags, corpus.TWITTER_MAP) == [
+        "B-ORG", "I-ORG", "O", "O", "O", "B-LOC"]
+    assert corpus.map_tags(["۲۰", "درصد", "سازمان", "ملل"],
+                           ["B_PCT", "I_PCT", "B_ORG", "I_ORG"], corpus.PEYMA_MAP) == [
+        "O", "O", "B-ORG", "I-ORG"]
+
+
+def test_ner_reader_splits_at_the_last_separator_and_normalises_letters(
+        tmp_path: Path) -> None:
+    (tmp_path / "peyma.txt").write_text("می افتد|O\nعلي|B_PER\nكريمي|I_PER\n\nبه|O\n",
+                                        encoding="utf-8")
+    spec = corpus.NerFile("peyma.txt", "|", corpus.PEYMA_MAP)
+    assert corpus.read_ner(tmp_path, spec) == [
+        [("می افتد", "O"), ("علی", "B-PER"), ("کریمی", "I-PER")], [("به", "O")]]
+    assert corpus.read_ner(tmp_path, spec, limit=1) == corpus.read_ner(tmp_path, spec)[:1]
+
+
+def test_without_zwnj_removes_every_zwnj() -> None:
+    assert corpus.without_zwnj([("می‌گوید", "O"), ("خوش‌اقبال", "B-PER")]) == [
+        ("میگوید", "O"), ("خوشاقبال", "B-PER")]
+    assert corpus.without_zwnj([(corpus.ZWNJ, "O")]) is None
+
+
 @needs_data
-def test_arman_tags_are_renamed() -> None:
-    train, dev, test = corpus.split_arman(DATA, limit=200)
-    tags = {tag for sentence in train + dev + test for _, tag in sentence}
-    assert tags <= {"O"} | {f"{p}-{t}" for p in "BI" for t in corpus.NER_TYPES.values()}
-    assert len(dev) == 10
+def test_ner_union_weights_the_sets_and_keeps_three_types() -> None:
+    union = corpus.ner_union(DATA, limit=40)
+    assert union.sizes == {"arman": 2 * 38, "peyma": 40, "nsurl": 40, "parstwiner": 20}
+    assert len(union.train) == sum(union.sizes.values())
+    # Arman's held-out part, PEYMA dev, ParsTwiNER dev
+    assert len(union.dev) == 2 + 40 + 40
+    tags = {tag for sentence in union.train + union.dev for _, tag in sentence}
+    assert tags == {"O"} | {f"{p}-{t}" for p in "BI" for t in corpus.SHARED_TYPES}
+    # NSURL's Arabic letters are normalised like every other set
+    assert not any("ي" in word for sentence in union.train for word, _ in sentence)
+    # the sets are interleaved, not one after the other
+    first_tenth = {tuple(s) for s in union.train[: len(union.train) // 10]}
+    tweets = corpus.read_ner(DATA, corpus.TWITTER_TRAIN, 40)[::corpus.TWEETS_EVERY]
+    assert first_tenth & {tuple(s) for s in tweets}
+
+
+@needs_data
+def test_held_out_sets_keep_only_their_own_three_types() -> None:
+    for spec in corpus.NER_TEST_SETS.values():
+        tags = {tag for sentence in corpus.read_ner(DATA, spec, 300) for _, tag in sentence}
+        assert tags <= {"O"} | {f"{p}-{t}" for p in "BI" for t in corpus.SHARED_TYPES}
+    # Arman's own test split: its facilities stay unscored (O), not mapped to LOC
+    arman = corpus.read_ner(DATA, corpus.ARMAN_TEST)
+    stadiums = [t for s in arman for w, t in s if w == "ورزشگاه"]
+    assert stadiums and set(stadiums) == {"O"}
 
 
 @needs_data
@@ -128,4 +183,6 @@ def test_quick_training_run_builds_a_scored_set(tmp_path: Path) -> None:
     assert {"scores.json", "MODEL_CARD.md"} <= names
     scores = json.loads((out / "scores.json").read_text(encoding="utf-8"))
     assert set(scores["ud"]) == {"zwnj", "scraped"} and scores["quick"] is True
+    assert set(scores["ner"]) == {"arman", "peyma", "parstwiner"}
+    assert set(scores["ner"]["peyma"]["no_zwnj"]["per_type"]) == {"PER", "ORG", "LOC"}
     assert not list(out.glob("*_checkpoint.pt"))

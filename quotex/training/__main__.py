@@ -50,6 +50,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="where the models go (default: quotex/models/fa; in quick "
                              "mode a temp folder, so the bundled set is never overwritten)")
     parser.add_argument("--seed", type=int, default=1234)
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="another model set (e.g. a copy of the one this build "
+                             "replaces) whose NER is scored beside the new one in the card")
     return parser.parse_args(argv)
 
 
@@ -146,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         scoring.write_time(work, args.stage, seconds)
         logger.info("== %s: done in %.0f s", args.stage, seconds)
     if args.stage in ("all", "score"):
-        scoring.score_and_document(run, stages.prepare_ud(run), scoring.read_times(work))
+        scoring.score_and_document(run, stages.prepare_ud(run), scoring.read_times(work),
+                                   args.baseline)
     print(f"models in {out}")
     return 0
 

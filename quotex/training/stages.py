@@ -27,20 +27,22 @@ class Budget:
     # sized for about two hours of `all` on an idle 2-core machine; each step-based
     # trainer keeps its best dev checkpoint, so a run stopped early still gives a model
     vector_epochs: int = 5
-    vector_max_vocab: int = 40_000
+    # 80k x 100 float32 is 32 MB of the set's 80 MB budget (issue 12)
+    vector_max_vocab: int = 80_000
+    vector_dim: int = 100
     tokenize_steps: int = 1200
     mwt_epochs: int = 12
     pos_steps: int = 2400
     lemma_epochs: int = 6
     depparse_steps: int = 3000
-    ner_steps: int = 12000
+    ner_steps: int = 20000
     limit: int | None = None
 
     @classmethod
     def quick(cls, steps: int, limit: int | None) -> Budget:
         """Every step-based trainer gets `steps` steps, epoch-based ones a few epochs."""
         epochs = max(1, min(5, steps // 100))
-        return cls(vector_epochs=1, vector_max_vocab=20_000, tokenize_steps=steps,
+        return cls(vector_epochs=1, vector_max_vocab=20_000, vector_dim=50, tokenize_steps=steps,
                    mwt_epochs=epochs, pos_steps=steps, lemma_epochs=epochs,
                    depparse_steps=steps, ner_steps=steps, limit=limit)
 
@@ -137,17 +139,18 @@ def tokenizer_data(run: Run, conllu: Path, name: str) -> tuple[Path, Path, Path]
 
 def train_vectors(run: Run) -> None:
     folder = run.stage_dir("vectors")
-    news_limit = run.budget.limit * 40 if run.budget.limit else None
-    sentences = vectors.raw_news_sentences(run.data_dir / corpus.RAW_NEWS, news_limit)
+    raw_limit = run.budget.limit * 40 if run.budget.limit else None
+    sentences = vectors.raw_text_sentences(run.data_dir / corpus.RAW_TEXT, raw_limit)
     split = corpus.split_treebanks(run.data_dir, run.budget.limit)
     for sentence in corpus.augmented(split.train + split.dev):
         sentences.append([row[1] for row in sentence.words()])
-    ner_train, ner_dev, _ = corpus.split_arman(run.data_dir, run.budget.limit)
-    for ner_sentence in corpus.augmented_ner(ner_train + ner_dev):
+    union = corpus.ner_union(run.data_dir, run.budget.limit)
+    for ner_sentence in corpus.augmented_ner(union.train + union.dev):
         sentences.append([word for word, _ in ner_sentence])
     size = vectors.train_vectors(
-        sentences, folder / "pretrain.pt", dim=100, epochs=run.budget.vector_epochs,
-        max_vocab=run.budget.vector_max_vocab, seed=run.seed)
+        sentences, folder / "pretrain.pt", dim=run.budget.vector_dim,
+        epochs=run.budget.vector_epochs, max_vocab=run.budget.vector_max_vocab,
+        seed=run.seed)
     shutil.copyfile(folder / "pretrain.pt", run.model("pretrain"))
     logger.info("vectors: %d words in the table", size)
 
@@ -252,11 +255,16 @@ class NerFiles:
 
 
 def prepare_ner(run: Run) -> NerFiles:
+    """The union of the four NER sets in the shared tag set (corpus.ner_union), every
+    set's training part augmented with scraped copies."""
     folder = run.stage_dir("ner")
-    train, dev, _ = corpus.split_arman(run.data_dir, run.budget.limit)
+    union = corpus.ner_union(run.data_dir, run.budget.limit)
     files = NerFiles(folder / "train.json", folder / "dev.json")
-    corpus.write_ner_json(files.train, corpus.augmented_ner(train))
-    corpus.write_ner_json(files.dev, dev)
+    corpus.write_ner_json(files.train, corpus.augmented_ner(union.train))
+    corpus.write_ner_json(files.dev, union.dev)
+    logger.info("ner union: %d training sentences (%s) before augmentation, %d dev",
+                len(union.train), ", ".join(f"{k} {v}" for k, v in union.sizes.items()),
+                len(union.dev))
     return files
 
 

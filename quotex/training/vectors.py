@@ -1,4 +1,4 @@
-"""Word vectors: gensim fastText on raw news + treebank + NER text, written as a
+"""Word vectors: gensim fastText on the raw Persian text + treebank + NER text, written as a
 Stanza pretrain file with a bounded vocabulary.
 
 fastText's subword vectors give every form a vector, so the table also gets the
@@ -8,6 +8,7 @@ writes them that way, and a table lookup is cheaper than a character model.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import lzma
 import re
@@ -29,10 +30,15 @@ def tokenize_line(line: str) -> list[str]:
     return [w.strip(ZWNJ) for w in WORD_PATTERN.findall(line) if w.strip(ZWNJ)]
 
 
-def raw_news_sentences(path: Path, limit: int | None = None) -> list[list[str]]:
-    with lzma.open(path, "rt", encoding="utf-8") as lines:
-        out = [tokenize_line(line) for line in lines if line.strip()]
-    return [s for s in out if s][:limit]
+def raw_text_sentences(folder: Path, limit_per_file: int | None = None) -> list[list[str]]:
+    """Every line of the folder's *.txt.xz files as words (the first lines of each only,
+    given a limit)."""
+    out: list[list[str]] = []
+    for path in sorted(folder.glob("*.txt.xz")):
+        with lzma.open(path, "rt", encoding="utf-8") as lines:
+            words = (tokenize_line(line) for line in lines if line.strip())
+            out += itertools.islice((w for w in words if w), limit_per_file)
+    return out
 
 
 def select_vocabulary(counts: Counter[str], max_vocab: int, variant_share: float) -> list[str]:
