@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -220,7 +220,7 @@ ARMAN_MAP = TypeMap(
 PEYMA_MAP = TypeMap(types=SAME_TYPES)  # also NSURL: same scheme
 TWITTER_MAP = TypeMap(types={**SAME_TYPES, "POG": "ORG"})
 # Held-out scoring: each set's own person/organization/location tags, all else O.
-NATIVE_ARMAN_MAP = TypeMap(types={"PERS": "PER", "ORG": "ORG", "LOC": "LOC"})
+NATIVE_ARMAN_MAP = TypeMap(types=ARMAN_MAP.types)
 
 
 @dataclass(frozen=True)
@@ -250,24 +250,28 @@ TWEETS_EVERY = 2
 NerSentence = list[tuple[str, str]]
 
 
-def _typed_spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    """(start, end, type) spans of BIO tags, `B-X`/`B_X`/`b-x` alike (type upper-cased)."""
+def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, type) spans of BIO or BIOES tags, `B-X`/`B_X`/`b-x` alike (type
+    upper-cased): the data files' tags and Stanza's predictions."""
     spans: list[tuple[int, int, str]] = []
     start, kind = None, ""
     for i, tag in enumerate([*tags, "O"]):
         prefix, label = tag[:1].upper(), tag[2:].upper()
-        if start is not None and (prefix != "I" or label != kind):
+        if start is not None and (prefix not in ("I", "E") or label != kind):
             spans.append((start, i, kind))
             start = None
-        if prefix == "B" or (prefix == "I" and start is None):
+        if prefix in ("B", "S") or (prefix in ("I", "E") and start is None):
             start, kind = i, label
+        if prefix in ("E", "S") and start is not None:
+            spans.append((start, i + 1, kind))
+            start = None
     return spans
 
 
 def map_tags(words: list[str], tags: list[str], types: TypeMap) -> list[str]:
     """BIO tags of one sentence in the shared tag set."""
     out = ["O"] * len(tags)
-    for start, end, kind in _typed_spans(tags):
+    for start, end, kind in bio_spans(tags):
         shared = types.map_span(kind, words[start])
         if shared != "O":
             out[start] = f"B-{shared}"
@@ -303,14 +307,18 @@ def read_ner(data_dir: Path, spec: NerFile, limit: int | None = None) -> list[Ne
     return sentences[:limit]
 
 
-def scraped_ner(sentence: NerSentence) -> NerSentence | None:
-    out = [(scrape(word), tag) for word, tag in sentence]
+def _respelled(sentence: NerSentence, spell: Callable[[str], str]) -> NerSentence | None:
+    """The sentence with every word respelled; None where a word would be left empty."""
+    out = [(spell(word), tag) for word, tag in sentence]
     return None if any(not word for word, _ in out) else out
+
+
+def scraped_ner(sentence: NerSentence) -> NerSentence | None:
+    return _respelled(sentence, scrape)
 
 
 def without_zwnj(sentence: NerSentence) -> NerSentence | None:
-    out = [(word.replace(ZWNJ, ""), tag) for word, tag in sentence]
-    return None if any(not word for word, _ in out) else out
+    return _respelled(sentence, lambda word: word.replace(ZWNJ, ""))
 
 
 def write_ner_json(path: Path, sentences: Iterable[NerSentence]) -> None:

@@ -99,22 +99,6 @@ def score_ud(ms: modelset.ModelSet, gold_file: Path, folder: Path, name: str) ->
                                                   "UAS", "LAS")}}
 
 
-def _spans(tags: list[str]) -> set[tuple[int, int, str]]:
-    """Entity spans from BIO or BIOES tags."""
-    spans, start, kind = set(), None, None
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, label = tag.partition("-")
-        if start is not None and (prefix in ("O", "B", "S") or label != kind):
-            spans.add((start, i, kind))
-            start = None
-        if prefix in ("B", "S") or (prefix in ("I", "E") and start is None):
-            start, kind = i, label
-        if prefix in ("E", "S") and start is not None:
-            spans.add((start, i + 1, kind))
-            start = None
-    return spans
-
-
 def score_ner(ms: modelset.ModelSet, sentences: list[corpus.NerSentence]) -> dict:
     """PER/ORG/LOC exact-span F1, overall and per type; any other type the model
     predicts (FAC, PRO, EVENT of an Arman-only model) counts as O."""
@@ -127,8 +111,8 @@ def score_ner(ms: modelset.ModelSet, sentences: list[corpus.NerSentence]) -> dic
             prefix, _, kind = token.ner.partition("-")
             shared = modelset.entity_type(kind) if kind else ""
             tags.append(f"{prefix}-{shared}" if shared in corpus.SHARED_TYPES else "O")
-        system = _spans(tags)
-        gold = _spans([tag for _, tag in gold_sentence])
+        system = set(corpus.bio_spans(tags))
+        gold = set(corpus.bio_spans([tag for _, tag in gold_sentence]))
         found.update(span[2] for span in system)
         expected.update(span[2] for span in gold)
         correct.update(span[2] for span in system & gold)

@@ -24,8 +24,9 @@ SHORTHAND = "fa_quotex"
 class Budget:
     """How long each model trains; `limit` keeps only the first sentences of each file."""
 
-    # sized for about two hours of `all` on an idle 2-core machine; each step-based
-    # trainer keeps its best dev checkpoint, so a run stopped early still gives a model
+    # `all` runs about five hours on a 2-core machine, most of it the union NER's steps
+    # (README, "Named entities"); each step-based trainer keeps its best dev
+    # checkpoint, so a run stopped early still gives a model
     vector_epochs: int = 5
     # 80k x 100 float32 is 32 MB of the set's 80 MB budget (issue 12)
     vector_max_vocab: int = 80_000
