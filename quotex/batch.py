@@ -449,9 +449,8 @@ def _extracted_in_processes(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    # spawn, not fork: torch's thread pools do not survive a fork
-    pool = ProcessPoolExecutor(options.jobs, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_start_worker, initargs=(options.jobs,))
+    # spawn, not fork: BLAS and torch thread pools do not survive a fork
+    pool = ProcessPoolExecutor(options.jobs, mp_context=multiprocessing.get_context("spawn"))
     in_flight: deque = deque()
     try:
         for chunk in chunks:
@@ -468,11 +467,6 @@ def _extracted_in_processes(
                          "complete: run again, perhaps with fewer --jobs, to resume") from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _start_worker(jobs: int) -> None:
-    # the cores are shared between the workers (QUOTEX_THREADS, if set, wins)
-    os.environ.setdefault("QUOTEX_THREADS", str(max(1, (os.cpu_count() or 1) // jobs)))
 
 
 def _extracted_on_dask(
@@ -535,11 +529,9 @@ def _dask_client(options: BatchOptions) -> Iterator:
     import logging
 
     if options.dask == "local":
-        threads = os.environ.get("QUOTEX_THREADS") or str(
-            max(1, (os.cpu_count() or 1) // options.jobs))
         with LocalCluster(n_workers=options.jobs, threads_per_worker=1, processes=True,
-                          dashboard_address=":0", silence_logs=logging.ERROR,
-                          env={"QUOTEX_THREADS": threads}) as cluster, Client(cluster) as client:
+                          dashboard_address=":0",
+                          silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
             yield client
         return
     try:

@@ -8,9 +8,11 @@ bundled in `quotex/models/fa` (trained by `python -m quotex.training all`).
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import logging
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,11 +78,27 @@ def _flat_set(name: str, directory: Path) -> ModelSet:
 
 
 def stanza_resource_dirs() -> list[Path]:
-    """Where Stanza keeps downloaded models: $STANZA_RESOURCES_DIR or its default."""
-    from stanza.resources.common import DEFAULT_MODEL_DIR
+    """Where Stanza keeps downloaded models: $STANZA_RESOURCES_DIR, else its default in
+    the user cache folder (as `stanza.resources.common` computes it), and the older
+    ~/stanza_resources. Found without importing Stanza, which imports PyTorch (1.5 s)."""
+    from platformdirs import user_cache_dir
 
-    dirs = [Path(DEFAULT_MODEL_DIR), Path.home() / "stanza_resources"]
+    configured = os.environ.get("STANZA_RESOURCES_DIR")
+    default = Path(configured) if configured else Path(
+        user_cache_dir("stanza", "StanfordNLP", _stanza_resources_version())) / "resources"
+    dirs = [default, Path.home() / "stanza_resources"]
     return list(dict.fromkeys(d.expanduser() for d in dirs))
+
+
+def _stanza_resources_version() -> str:
+    """`stanza._version.__resources_version__`, read from the file, not imported."""
+    spec = importlib.util.find_spec("stanza")
+    if spec is None or not spec.submodule_search_locations:
+        return ""
+    source = Path(list(spec.submodule_search_locations)[0]) / "_version.py"
+    found = re.search(r"__resources_version__\s*=\s*['\"]([^'\"]+)",
+                      source.read_text(encoding="utf-8"))
+    return found.group(1) if found else ""
 
 
 def _official_set() -> ModelSet | None:
@@ -122,12 +140,20 @@ def _drop_unknown_language_warning(record: logging.LogRecord) -> bool:
     return "unsupported language" not in record.getMessage()
 
 
+def thread_count() -> int:
+    """Threads for the models' arithmetic in one process: QUOTEX_THREADS, else one.
+
+    More threads than free cores make BLAS and torch threads spin waiting for each
+    other: with the other core of two busy, two threads ran an article 9x slower than
+    one (README, "Speed"). More cores are used by worker processes (`--jobs`, Dask)."""
+    return int(os.environ.get("QUOTEX_THREADS", "0")) or 1
+
+
 def _set_threads() -> None:
     import torch
 
-    threads = int(os.environ.get("QUOTEX_THREADS", "0")) or min(4, os.cpu_count() or 1)
-    if torch.get_num_threads() != threads:
-        torch.set_num_threads(threads)
+    if torch.get_num_threads() != thread_count():
+        torch.set_num_threads(thread_count())
 
 
 def _skip_dynamo_import_for_optimizers() -> None:

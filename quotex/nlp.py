@@ -1,10 +1,10 @@
-"""Run Stanza on rule-tokenized text and flatten the result into plain word records.
+"""Run the NER and POS models on rule-tokenized text into plain word records.
 
-The rest of quotex reads `Analysis` only, never Stanza objects, so every later stage
+The rest of quotex reads `Analysis` only, never model objects, so every later stage
 can be tested on hand-built words and works the same with any model set.
 
 Tokens and sentences come from `quotex.segment` (rules hold up on scraped text where
-the tokenizer model does not); Stanza gets them pretokenized. NER runs on every
+the tokenizer model does not); the models (`quotex.taggers`) get the words. NER runs on every
 sentence (entities are reported for the whole article); the POS tagger runs only on
 sentences with a cue candidate (`cues.may_carry_speech`), where the rules ask which
 words are verbs or prepositions. Lemmas and the dependency parse are not run: on the
@@ -14,8 +14,8 @@ tagger and NER together.
 The models see pieces of at most MAX_MODEL_WORDS words: a longer sentence (a scraped
 page that lost its full stops can be one "sentence" of megabytes) is cut for them at
 commas, then before `و`, then hard (`model_pieces`), and their tags are written back
-on the sentence's words. The rules still see whole sentences. The pieces go to Stanza
-in calls of at most MODEL_CALL_WORDS words, so its memory stays flat on any input.
+on the sentence's words. The rules still see whole sentences. The pieces go to the
+models in calls of at most MODEL_CALL_WORDS words, so memory stays flat on any input.
 """
 
 from __future__ import annotations
@@ -32,12 +32,8 @@ from quotex.normalize import Normalized
 from quotex.segment import COMMAS
 
 if TYPE_CHECKING:
-    import stanza
+    from quotex.taggers import Taggers
 
-# What runs on all sentences, and what only on those that can carry speech; both on
-# the rule tokens, so no tokenizer model is involved.
-ENTITY_PROCESSORS = "ner"
-TAG_PROCESSORS = "pos"
 # Longest piece of a sentence the models see: the LSTMs' cost and memory grow with it,
 # and news sentences are shorter (the dev sets' longest is well below), so ordinary
 # text is tagged whole.
@@ -97,18 +93,13 @@ class Analysis:
 
 
 class NLP:
-    """The two Stanza pipelines of one model set, loaded once per process."""
+    """The NER and POS models of one model set, loaded once per process."""
 
     def __init__(self, models: modelset.ModelSet) -> None:
-        from stanza.models.common.foundation_cache import FoundationCache
+        from quotex.taggers import load_taggers
 
         self.models = models
-        # one cache for both pipelines: the word-vector table (pretrain.pt, a third of
-        # the load time) is read once instead of once per pipeline
-        given_words = {"logging_level": "ERROR", "tokenize_pretokenized": True,
-                       "foundation_cache": FoundationCache(local_files_only=True)}
-        self.entity_tagger = modelset.build_pipeline(models, ENTITY_PROCESSORS, **given_words)
-        self.tagger = modelset.build_pipeline(models, TAG_PROCESSORS, **given_words)
+        self.taggers: Taggers = load_taggers(models)
 
     def analyze_many(self, texts: Sequence[Normalized]) -> list[Analysis]:
         from quotex.cues import may_carry_speech
@@ -117,18 +108,18 @@ class NLP:
         pieces = [a.words[first:end] for a in analyses for s in a.sentences
                   for first, end in model_pieces(a.words, s.first, s.last + 1)]
         speech = [piece for piece in pieces if may_carry_speech(piece)]
-        _tag(self.entity_tagger, pieces, _add_entities)
-        _tag(self.tagger, speech, _add_tags)
+        _tag(self.taggers.entities, pieces, _add_entities)
+        _tag(self.taggers.upos, speech, _add_tags)
         return analyses
 
 
-def _tag(pipeline: stanza.Pipeline, pieces: list[list[Word]],
-         write: Callable[[list[Word], stanza.models.common.doc.Sentence], None]) -> None:
-    """Run `pipeline` over `pieces`, call by call, and `write` its tags on their words."""
+def _tag(tagger: Callable[[list[list[str]]], list[list[str]]], pieces: list[list[Word]],
+         write: Callable[[list[Word], list[str]], None]) -> None:
+    """Run `tagger` over `pieces`, call by call, and `write` its tags on their words."""
     for group in _model_calls(pieces):
-        tagged = pipeline([[w.text for w in piece] for piece in group])
-        for piece, stanza_sent in zip(group, tagged.sentences, strict=True):
-            write(piece, stanza_sent)
+        tagged = tagger([[w.text for w in piece] for piece in group])
+        for piece, tags in zip(group, tagged, strict=True):
+            write(piece, tags)
 
 
 def model_pieces(words: Sequence[Word], first: int, end: int) -> list[tuple[int, int]]:
@@ -176,18 +167,23 @@ def tokenized(norm: Normalized) -> Analysis:
     return analysis
 
 
-def _add_entities(words: list[Word], stanza_sent: stanza.models.common.doc.Sentence) -> None:
-    for word, token in zip(words, stanza_sent.tokens, strict=True):
-        tag = token.ner or "O"
+def _add_entities(words: list[Word], tags: list[str]) -> None:
+    """Entity types and beginnings from BIO or BIOES tags. A tagged word begins an entity
+    unless the word before it opens or continues one of its type (`B-`, `I-`): a stray
+    `I-` or `E-` begins one, as Stanza's pipeline reads them."""
+    before = "O"
+    for word, tag in zip(words, tags, strict=True):
         if tag != "O":
             prefix, _, ner_type = tag.partition("-")
             word.entity = modelset.entity_type(ner_type)
-            word.entity_begin = prefix in ("B", "S")
+            word.entity_begin = prefix in ("B", "S") or before not in (f"B-{ner_type}",
+                                                                     f"I-{ner_type}")
+        before = tag
 
 
-def _add_tags(words: list[Word], stanza_sent: stanza.models.common.doc.Sentence) -> None:
-    for word, tagged in zip(words, stanza_sent.words, strict=True):
-        word.upos = tagged.upos or ""
+def _add_tags(words: list[Word], tags: list[str]) -> None:
+    for word, tag in zip(words, tags, strict=True):
+        word.upos = tag
         word.parsed = True
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 from conftest import SEED
@@ -75,6 +76,23 @@ def test_missing_model_folder_is_one_clear_line(tmp_path):
     result = runner.invoke(app, ["extract", str(SEED), "--model-dir", str(tmp_path / "none")])
     assert result.exit_code != 0
     assert "model folder not found" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("damage", "message"), [("corrupt", "cannot read model file"),
+                                                  ("missing", "model file missing")])
+def test_a_damaged_model_file_is_one_clear_line(tmp_path, damage, message):
+    from quotex.modelset import BUNDLED_DIR
+
+    for model in BUNDLED_DIR.glob("*.pt"):
+        shutil.copyfile(model, tmp_path / model.name)
+    if damage == "corrupt":
+        (tmp_path / "ner.pt").write_bytes(b"PK\x03\x04 half a download")
+    else:
+        (tmp_path / "ner.pt").unlink()
+    result = runner.invoke(app, ["extract", str(SEED), "--model-dir", str(tmp_path)])
+    assert result.exit_code != 0
+    assert message in result.output and str(tmp_path / "ner.pt") in result.output
+    assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
 
 
 def test_models_shows_the_set_in_use_and_its_scores():

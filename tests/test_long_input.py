@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from types import SimpleNamespace
 
 import pytest
 from conftest import SAMPLES
@@ -27,27 +26,28 @@ def one_paragraph(words: int) -> str:
 MARKED = "تهران"
 
 
-class RecordingModel:
-    """Stands in for a Stanza pipeline: records the word lists it is given and tags
-    MARKED alone, so that the test measures what reaches the models, not the models."""
+class RecordingTaggers:
+    """Stands in for the models (quotex.taggers.Taggers): records the word lists each
+    is given and tags MARKED alone, so that the test measures what reaches the models,
+    not the models."""
 
     def __init__(self) -> None:
-        self.calls: list[list[list[str]]] = []
+        self.entity_calls: list[list[list[str]]] = []
+        self.tag_calls: list[list[list[str]]] = []
 
-    def __call__(self, sentences: list[list[str]]) -> SimpleNamespace:
-        self.calls.append(sentences)
-        return SimpleNamespace(sentences=[
-            SimpleNamespace(tokens=[SimpleNamespace(ner="S-LOC" if w == MARKED else "O")
-                                    for w in words],
-                            words=[SimpleNamespace(upos="NOUN") for _ in words])
-            for words in sentences])
+    def entities(self, pieces: list[list[str]]) -> list[list[str]]:
+        self.entity_calls.append(pieces)
+        return [["S-LOC" if w == MARKED else "O" for w in piece] for piece in pieces]
+
+    def upos(self, pieces: list[list[str]]) -> list[list[str]]:
+        self.tag_calls.append(pieces)
+        return [["NOUN"] * len(piece) for piece in pieces]
 
 
-def recording_nlp() -> nlp.NLP:
+def recording_nlp() -> tuple[nlp.NLP, RecordingTaggers]:
     recorder = nlp.NLP.__new__(nlp.NLP)  # the real analyze_many, without loading models
-    recorder.entity_tagger = RecordingModel()
-    recorder.tagger = RecordingModel()
-    return recorder
+    recorder.taggers = RecordingTaggers()
+    return recorder, recorder.taggers
 
 
 def test_model_pieces_cut_at_commas_then_conjunctions_then_the_cap():
@@ -70,7 +70,7 @@ def test_model_pieces_cut_at_commas_then_conjunctions_then_the_cap():
 @pytest.mark.parametrize("words", [2_000, 8_000, 32_000])
 def test_one_paragraph_input_reaches_the_models_in_bounded_pieces(words):
     text = one_paragraph(words)
-    recorder = recording_nlp()
+    recorder, models = recording_nlp()
     [analysis] = recorder.analyze_many([normalize(text)])
 
     # the rules see one paragraph of one sentence holding every word
@@ -78,13 +78,13 @@ def test_one_paragraph_input_reaches_the_models_in_bounded_pieces(words):
     assert len(analysis.sentences) == 1 and len(analysis.words) >= words
     # the NER sees every word once, in order, in pieces no longer than the cap, and in
     # calls of bounded size
-    pieces = [piece for call in recorder.entity_tagger.calls for piece in call]
+    pieces = [piece for call in models.entity_calls for piece in call]
     assert [w for piece in pieces for w in piece] == [w.text for w in analysis.words]
     assert max(map(len, pieces)) <= nlp.MAX_MODEL_WORDS
     assert len(pieces) >= len(analysis.words) / nlp.MAX_MODEL_WORDS
     assert all(sum(map(len, call)) <= nlp.MODEL_CALL_WORDS for call in
-               recorder.entity_tagger.calls)
-    tagged = [piece for call in recorder.tagger.calls for piece in call]
+               models.entity_calls)
+    tagged = [piece for call in models.tag_calls for piece in call]
     assert tagged and max(map(len, tagged)) <= nlp.MAX_MODEL_WORDS
     # their tags land on the words they were given for
     marked = {w.index for w in analysis.words if w.text == MARKED}
@@ -96,8 +96,8 @@ def test_one_paragraph_input_reaches_the_models_in_bounded_pieces(words):
 
 
 def test_ordinary_sentences_reach_the_models_whole(seed_text):
-    recorder = recording_nlp()
+    recorder, models = recording_nlp()
     [analysis] = recorder.analyze_many([normalize(seed_text)])
-    pieces = [piece for call in recorder.entity_tagger.calls for piece in call]
+    pieces = [piece for call in models.entity_calls for piece in call]
     assert pieces == [[w.text for w in analysis.words[s.first : s.last + 1]]
                       for s in analysis.sentences]
