@@ -7,7 +7,7 @@
 
 from quotex.model import Article, Entity, Person, Quote, Speaker
 
-__version__ = "0.8.0"
+__version__ = "0.9.0"
 __all__ = ["Article", "Entity", "Person", "Quote", "Speaker", "extract", "extract_many"]
 
 
