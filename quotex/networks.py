@@ -24,6 +24,7 @@ Weights = Mapping[str, np.ndarray]
 # Stanza's vocabularies open with these entries (stanza.models.common.vocab)
 PAD_ID = 0
 UNK_ID = 1
+EMPTY_ID = 2
 VOCAB_PREFIX_SIZE = 4
 UNK = "<UNK>"
 
@@ -44,18 +45,20 @@ class Vocab:
 
     def __init__(self, state: Mapping[str, Any]) -> None:
         units = state["_id2unit"]
-        # a composite vocabulary (the NER's tags) keeps one list per part; quotex's
-        # models have one part
+        # a composite vocabulary (the NER's tags) keeps one list per part; the
+        # networks read models with one (`taggers.served`)
+        self.parts = len(units) if isinstance(units, dict) else 1
         self.units: list[str] = list(units[next(iter(units))]) if isinstance(units, dict) \
             else list(units)
         self.ids: dict[str, int] = {unit: i for i, unit in enumerate(self.units)}
         self.lower = bool(state.get("lower"))
+        # words a word vocabulary was told to ignore map to its EMPTY entry, as written
         self.ignored = frozenset(state.get("ignore") or ())
-        if self.ignored:
-            raise ValueError("a vocabulary with ignored words (not built by quotex)")
         self.unknown = self.ids.get(UNK, UNK_ID)
 
     def id(self, unit: str) -> int:
+        if unit in self.ignored:
+            return EMPTY_ID
         return self.ids.get(unit.lower() if self.lower else unit, self.unknown)
 
     def __len__(self) -> int:

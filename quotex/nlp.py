@@ -108,8 +108,8 @@ class NLP:
         pieces = [a.words[first:end] for a in analyses for s in a.sentences
                   for first, end in model_pieces(a.words, s.first, s.last + 1)]
         speech = [piece for piece in pieces if may_carry_speech(piece)]
-        _tag(self.taggers.entities, pieces, _add_entities)
-        _tag(self.taggers.upos, speech, _add_tags)
+        _tag(self.taggers.entities, pieces, write_entities)
+        _tag(self.taggers.upos, speech, write_upos)
         return analyses
 
 
@@ -167,7 +167,7 @@ def tokenized(norm: Normalized) -> Analysis:
     return analysis
 
 
-def _add_entities(words: list[Word], tags: list[str]) -> None:
+def write_entities(words: list[Word], tags: list[str]) -> None:
     """Entity types and beginnings from BIO or BIOES tags. A tagged word begins an entity
     unless the word before it opens or continues one of its type (`B-`, `I-`): a stray
     `I-` or `E-` begins one, as Stanza's pipeline reads them."""
@@ -181,7 +181,7 @@ def _add_entities(words: list[Word], tags: list[str]) -> None:
         before = tag
 
 
-def _add_tags(words: list[Word], tags: list[str]) -> None:
+def write_upos(words: list[Word], tags: list[str]) -> None:
     for word, tag in zip(words, tags, strict=True):
         word.upos = tag
         word.parsed = True

@@ -170,7 +170,7 @@ class ArrayTaggers:
                 raise modelset.ModelError(
                     f"cannot read model file {path}: corrupt or not a Stanza model "
                     f"(rebuild: {modelset.REBUILD_COMMAND})") from error
-        if not all(_served(files[name]) for name in ("ner", "pos")):
+        if not (served(files["ner"]) and served(files["pos"])):
             return None
         from threadpoolctl import threadpool_limits
 
@@ -200,11 +200,18 @@ class ArrayTaggers:
         return tags
 
 
-def _served(model: Any) -> bool:
-    """Whether `networks` computes this model: characters by Stanza's CharacterModel."""
-    config = model.get("config", {}) if isinstance(model, dict) else {}
+def served(model: Any) -> bool:
+    """Whether `networks` computes this NER or POS model as Stanza would: words through
+    the word vectors and its own table, characters through Stanza's CharacterModel (no
+    character language model, no transformer), one column of tags."""
+    if not (isinstance(model, dict) and isinstance(model.get("config"), dict)):
+        return False
+    config, vocab = model["config"], model.get("vocab", {})
+    tag_parts = networks.Vocab(vocab["tag"]).parts if "tag" in vocab else 1
     return (bool(config.get("char")) and not config.get("charlm")
-            and not config.get("bert_model") and "charmodel.char_emb.weight" in model["model"])
+            and not config.get("bert_model") and not config.get("connect_output_layers")
+            and config.get("pretrain", True) is not False and tag_parts == 1
+            and "charmodel.char_emb.weight" in model.get("model", {}))
 
 
 # Stanza's POS data loader writes runs of `?` and `!` as one mark (`simplify_punct`),

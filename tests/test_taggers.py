@@ -34,7 +34,7 @@ def entity_marks(tags: list[list[str]]) -> list[list[tuple[str, bool]]]:
     marks = []
     for piece in tags:
         words = [nlp.Word(i, "x", 0, 0, 0) for i in range(len(piece))]
-        nlp._add_entities(words, piece)
+        nlp.write_entities(words, piece)
         marks.append([(w.entity, w.entity_begin) for w in words])
     return marks
 
@@ -95,3 +95,16 @@ def test_batched_viterbi_gives_stanzas_paths_ties_included():
     paths = taggers.best_paths(scores, transitions, lengths)
     assert paths == [list(map(int, viterbi_decode(scores[i, :n], transitions)[0]))
                      for i, n in enumerate(lengths)]
+
+
+@pytest.mark.parametrize("change", [{"charlm": True}, {"bert_model": "some/bert"},
+                                    {"connect_output_layers": True}, {"char": False}])
+def test_models_the_networks_cannot_compute_go_to_stanza(change):
+    """Another set's NER (a character language model, a transformer, ...) is left to
+    Stanza's pipelines rather than computed wrongly."""
+    require_models()
+    from quotex.checkpoint import read_checkpoint
+
+    ner = read_checkpoint(modelset.resolve_model_set().paths["ner"])
+    assert taggers.served(ner)
+    assert not taggers.served({**ner, "config": {**ner["config"], **change}})
