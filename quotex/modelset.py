@@ -77,11 +77,25 @@ def _flat_set(name: str, directory: Path) -> ModelSet:
     return ModelSet(name, directory, paths, _fingerprint(paths, directory))
 
 
+STANZA_MISSING = ("this needs Stanza and PyTorch, which are not installed: "
+                  "pip install 'quotex[stanza]'")
+
+
+def stanza_installed() -> bool:
+    try:
+        return importlib.util.find_spec("stanza") is not None
+    except (ImportError, ValueError):  # a broken or blocked install
+        return False
+
+
 def stanza_resource_dirs() -> list[Path]:
     """Where Stanza keeps downloaded models: $STANZA_RESOURCES_DIR, else its default in
     the user cache folder (as `stanza.resources.common` computes it), and the older
-    ~/stanza_resources. Found without importing Stanza, which imports PyTorch (1.5 s)."""
-    from platformdirs import user_cache_dir
+    ~/stanza_resources; none where Stanza is not installed (its models need it). Found
+    without importing Stanza, which imports PyTorch (1.5 s)."""
+    if not stanza_installed():
+        return []
+    from platformdirs import user_cache_dir  # a dependency of Stanza's
 
     configured = os.environ.get("STANZA_RESOURCES_DIR")
     default = Path(configured) if configured else Path(
@@ -179,6 +193,8 @@ def build_pipeline(ms: ModelSet, processors: str = ",".join(PROCESSORS),
     Extra keyword arguments go to stanza.Pipeline (e.g. tokenize_pretokenized=True to
     run pos,lemma,depparse on given words). Never downloads anything.
     """
+    if not stanza_installed():
+        raise ModelError(STANZA_MISSING)
     import stanza
 
     _set_threads()
@@ -267,6 +283,8 @@ def describe(ms: ModelSet) -> dict[str, Any]:
 
 def download_official() -> Path:
     """Run Stanza's own downloader for Persian; returns the resource folder."""
+    if not stanza_installed():
+        raise ModelError(STANZA_MISSING)
     import stanza
     from stanza.resources.common import DEFAULT_MODEL_DIR
 

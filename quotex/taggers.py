@@ -61,13 +61,10 @@ class PipelineTaggers:
 
     @classmethod
     def load(cls, models: modelset.ModelSet) -> PipelineTaggers:
-        from stanza.models.common.foundation_cache import FoundationCache
-
-        # one cache for both pipelines: the word-vector table is read once
-        given_words = {"logging_level": "ERROR", "tokenize_pretokenized": True,
-                       "foundation_cache": FoundationCache(local_files_only=True)}
-        return cls(modelset.build_pipeline(models, "ner", **given_words),
-                   modelset.build_pipeline(models, "pos", **given_words))
+        ner = modelset.build_pipeline(models, "ner", logging_level="ERROR")
+        # the POS pipeline shares the NER's cache: the word-vector table is read once
+        return cls(ner, modelset.build_pipeline(models, "pos", logging_level="ERROR",
+                                                foundation_cache=ner.foundation_cache))
 
     def entities(self, pieces: Sequence[Sequence[str]]) -> list[list[str]]:
         document = self.entity_pipeline([list(piece) for piece in pieces])

@@ -108,3 +108,27 @@ def test_models_the_networks_cannot_compute_go_to_stanza(change):
     ner = read_checkpoint(modelset.resolve_model_set().paths["ner"])
     assert taggers.served(ner)
     assert not taggers.served({**ner, "config": {**ner["config"], **change}})
+
+
+def test_without_stanza_and_torch_quotex_runs_and_says_what_else_needs_them(tmp_path):
+    """As installed without the `stanza` extra: the bundled set runs; what does need
+    Stanza (its official models, a set the networks cannot compute) says so in a line."""
+    require_models()
+    script = (
+        "import sys\n"
+        "sys.modules['stanza'] = None; sys.modules['torch'] = None  # not installed\n"
+        "import quotex\n"
+        "from conftest import SEED\n"
+        "from quotex import modelset\n"
+        "article = quotex.extract(SEED.read_text(encoding='utf-8'))\n"
+        "print(len(article.quotes), modelset.resolve_model_set().name)\n"
+        "try:\n"
+        "    modelset.download_official()\n"
+        "except modelset.ModelError as error:\n"
+        "    print(error)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=Path(__file__).parent, check=True)
+    found, message = done.stdout.strip().splitlines()
+    count, name = found.split()
+    assert int(count) >= 10 and name == "bundled"
+    assert "pip install 'quotex[stanza]'" in message
