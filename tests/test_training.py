@@ -150,8 +150,25 @@ def test_ner_union_weights_the_sets_and_keeps_three_types() -> None:
     assert not any("ي" in word for sentence in union.train for word, _ in sentence)
     # the sets are interleaved, not one after the other
     first_tenth = {tuple(s) for s in union.train[: len(union.train) // 10]}
-    tweets = corpus.read_ner(DATA, corpus.TWITTER_TRAIN, 40)[::corpus.TWEETS_EVERY]
+    tweets = corpus.read_ner(DATA, corpus.TWITTER_TRAIN, 40)[::corpus.UNION_MIX.every["parstwiner"]]
     assert first_tenth & {tuple(s) for s in tweets}
+
+
+@needs_data
+def test_arman_tune_mix_weighs_arman_in_its_own_tags() -> None:
+    tune = corpus.ner_union(DATA, limit=40, mix=corpus.ARMAN_TUNE_MIX)
+    assert tune.sizes == {"arman": 3 * 38, "peyma": 10, "nsurl": 5, "parstwiner": 10}
+    assert len(tune.train) == sum(tune.sizes.values()) and len(tune.dev) == 2  # Arman only
+    # Arman in its own person/organization/location tags: what the union maps from its
+    # facilities and newspapers (to LOC, ORG) is O, all else is the same
+    own, own_dev, _ = corpus.split_arman(DATA, 400, corpus.ARMAN_TUNE_MIX.arman_types)
+    mapped, _, _ = corpus.split_arman(DATA, 400)
+    changed = {(word, a, b) for s, t in zip(own, mapped, strict=True)
+               for (word, a), (_, b) in zip(s, t, strict=True) if a != b}
+    assert {a for _, a, _ in changed} == {"O"}
+    assert {b for _, _, b in changed} >= {"B-LOC", "B-ORG"}
+    assert {"خیابان", "دانشگاه", "روزنامه"} <= {word for word, _, _ in changed}
+    assert tune.dev[:2] == own_dev[:2]
 
 
 @needs_data

@@ -1,4 +1,5 @@
-"""Command line: python -m quotex.training all|vectors|tokenize|mwt|pos|lemma|depparse|ner|score"""
+"""Command line: python -m quotex.training
+    all|vectors|tokenize|mwt|pos|lemma|depparse|ner|ner-tune|score"""
 
 from __future__ import annotations
 
@@ -20,11 +21,11 @@ MALLOC_SETTINGS = {
     "MALLOC_TRIM_THRESHOLD_": "4294967296",
     "MALLOC_TOP_PAD_": "268435456",
 }
-STAGES = ("vectors", "tokenize", "mwt", "pos", "lemma", "depparse", "ner")
+STAGES = ("vectors", "tokenize", "mwt", "pos", "lemma", "depparse", "ner", "ner-tune")
 # `all` trains in two processes at once, one thread each: the trainers use two cores
 # poorly. The stages after "vectors" in the other stream wait for it (they read it).
-STREAMS = (("vectors", "pos", "ner"), ("tokenize", "mwt", "lemma", "depparse"))
-NEEDS_VECTORS = ("pos", "depparse", "ner")
+STREAMS = (("vectors", "pos", "ner", "ner-tune"), ("tokenize", "mwt", "lemma", "depparse"))
+NEEDS_VECTORS = ("pos", "depparse", "ner", "ner-tune")
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -132,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         run_streams(argv_for_children(args, work, out))
         scoring.write_time(work, scoring.WALL, time.monotonic() - start)
     elif args.stage != "score":
-        ud = stages.prepare_ud(run) if args.stage not in ("vectors", "ner") else None
+        ud = stages.prepare_ud(run) if args.stage not in ("vectors", "ner", "ner-tune") else None
         trainers = {
             "vectors": lambda: stages.train_vectors(run),
             "tokenize": lambda: stages.train_tokenizer(run, ud),
@@ -141,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
             "lemma": lambda: stages.train_lemma(run, ud),
             "depparse": lambda: stages.train_depparse(run, ud),
             "ner": lambda: stages.train_ner(run),
+            "ner-tune": lambda: stages.train_ner_tune(run),
         }
         start = time.monotonic()
         logger.info("== %s: start", args.stage)

@@ -37,6 +37,10 @@ class Budget:
     lemma_epochs: int = 6
     depparse_steps: int = 3000
     ner_steps: int = 20000
+    # the fine-tune toward Arman after the union (corpus.ARMAN_TUNE_MIX), at a lower
+    # learning rate than the union's sgd 0.1 so it does not forget the other sets
+    ner_tune_steps: int = 3000
+    ner_tune_lr: float = 0.05
     limit: int | None = None
 
     @classmethod
@@ -45,7 +49,7 @@ class Budget:
         epochs = max(1, min(5, steps // 100))
         return cls(vector_epochs=1, vector_max_vocab=20_000, vector_dim=50, tokenize_steps=steps,
                    mwt_epochs=epochs, pos_steps=steps, lemma_epochs=epochs,
-                   depparse_steps=steps, ner_steps=steps, limit=limit)
+                   depparse_steps=steps, ner_steps=steps, ner_tune_steps=steps, limit=limit)
 
 
 @dataclass(frozen=True)
@@ -255,32 +259,61 @@ class NerFiles:
     dev: Path
 
 
-def prepare_ner(run: Run) -> NerFiles:
-    """The union of the four NER sets in the shared tag set (corpus.ner_union), every
-    set's training part augmented with scraped copies."""
-    folder = run.stage_dir("ner")
-    union = corpus.ner_union(run.data_dir, run.budget.limit)
+def prepare_ner(run: Run, stage: str = "ner",
+                mix: corpus.NerMix = corpus.UNION_MIX) -> NerFiles:
+    """The four NER sets weighed by `mix` (corpus.ner_union), every set's training part
+    augmented with scraped copies."""
+    folder = run.stage_dir(stage)
+    union = corpus.ner_union(run.data_dir, run.budget.limit, mix)
     files = NerFiles(folder / "train.json", folder / "dev.json")
     corpus.write_ner_json(files.train, corpus.augmented_ner(union.train))
     corpus.write_ner_json(files.dev, union.dev)
-    logger.info("ner union: %d training sentences (%s) before augmentation, %d dev",
+    logger.info("%s data: %d training sentences (%s) before augmentation, %d dev", stage,
                 len(union.train), ", ".join(f"{k} {v}" for k, v in union.sizes.items()),
                 len(union.dev))
     return files
+
+
+def _ner_args(run: Run, files: NerFiles, folder: Path, steps: int,
+              eval_every: int = 500) -> list[str]:
+    """Arguments the union NER and its fine-tune share."""
+    return [
+        "--train_file", str(files.train), "--eval_file", str(files.dev),
+        "--wordvec_pretrain_file", str(_pretrain_file(run)),
+        "--shorthand", SHORTHAND, "--scheme", "bioes",
+        "--max_steps", str(steps), "--eval_interval", str(_eval_interval(steps, eval_every)),
+        "--save_dir", str(folder), "--save_name", "ner.pt", "--seed", str(run.seed),
+    ]
 
 
 def train_ner(run: Run) -> None:
     from stanza.models import ner_tagger
 
     folder = run.stage_dir("ner")
-    files = prepare_ner(run)
-    steps = run.budget.ner_steps
-    ner_tagger.main([
-        "--train_file", str(files.train), "--eval_file", str(files.dev),
-        "--wordvec_pretrain_file", str(_pretrain_file(run)),
-        "--shorthand", SHORTHAND, "--scheme", "bioes",
-        "--max_steps", str(steps), "--eval_interval", str(_eval_interval(steps, 500)),
-        "--save_dir", str(folder), "--save_name", "ner.pt", "--seed", str(run.seed),
-    ])
+    ner_tagger.main(_ner_args(run, prepare_ner(run), folder, run.budget.ner_steps))
+    shutil.copyfile(folder / "ner.pt", run.model("ner"))
+    store_half_precision(run.model("ner"))
+
+
+def train_ner_tune(run: Run) -> None:
+    """Fine-tune the union NER (stage 'ner', its full-precision checkpoint) toward Arman
+    on corpus.ARMAN_TUNE_MIX; the model with the best dev score replaces the set's NER."""
+    import torch
+    from stanza.models import ner_tagger
+
+    union = run.work / "ner" / "ner.pt"
+    if not union.is_file():
+        raise FileNotFoundError(f"{union}: train the union NER first (stage 'ner')")
+    folder = run.stage_dir("ner-tune")
+    files = prepare_ner(run, "ner-tune", corpus.ARMAN_TUNE_MIX)
+    # Stanza's --finetune builds the optimizer from the loaded model's own settings,
+    # not the command line's: the start checkpoint carries the fine-tune's rate
+    checkpoint = torch.load(union, map_location="cpu", weights_only=True)
+    checkpoint["config"]["lr"] = run.budget.ner_tune_lr
+    start = folder / "start.pt"
+    torch.save(checkpoint, start)
+    ner_tagger.main([*_ner_args(run, files, folder, run.budget.ner_tune_steps, 250),
+                     "--finetune", "--finetune_load_name", str(start)])
+    start.unlink()
     shutil.copyfile(folder / "ner.pt", run.model("ner"))
     store_half_precision(run.model("ner"))
