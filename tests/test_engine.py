@@ -61,3 +61,22 @@ def test_the_agency_before_a_name_without_comma_stays_out_of_it(clause):
     article = quotex.extract(f"به گزارش ایسنا علی ربیعی سخنگوی دولت {clause}")
     assert [(q.speaker.name, q.speaker.title, q.cue) for q in article.quotes] == [
         ("علی ربیعی", "سخنگوی دولت", "گفت")]
+
+
+@pytest.mark.parametrize("written", ["خوش اقبال", "خوش\u200cاقبال"], ids=["space", "zwnj"])
+def test_the_governor_is_one_person_however_his_surname_is_written(seed_text, written,
+                                                                   monkeypatch):
+    """`حسین خوش اقبال` is one person with all eight statements, the compound surname
+    written with a space (as scraped) or with its ZWNJ; offline, as always."""
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("network blocked by the test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    require_models()
+    article = quotex.extract(seed_text.replace("خوش اقبال", written))
+    name = f"حسین {written}"
+    assert [p.name for p in article.people if "اقبال" in p.name] == [name]
+    assert [q.cue for q in article.quotes if q.speaker.name == name] == HIS_CUES
