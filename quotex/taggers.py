@@ -146,10 +146,15 @@ class ArrayTaggers:
     """The NER and POS networks of a quotex set, computed with numpy."""
 
     def __init__(self, ner: networks.NerNetwork, pos: networks.PosNetwork) -> None:
+        from threadpoolctl import ThreadpoolController
+
         self.ner = ner
         self.pos = pos
         self.ner_chars = _CharIds(ner.chars)
         self.pos_chars = _CharIds(pos.chars)
+        # BLAS threads are set for quotex's own products only, and put back after: a
+        # program that uses quotex as a library keeps its own setting
+        self.blas = ThreadpoolController()
 
     @classmethod
     def load(cls, models: modelset.ModelSet) -> ArrayTaggers | None:
@@ -169,16 +174,17 @@ class ArrayTaggers:
                     f"(rebuild: {modelset.REBUILD_COMMAND})") from error
         if not (served(files["ner"]) and served(files["pos"])):
             return None
-        from threadpoolctl import threadpool_limits
-
-        threadpool_limits(limits=modelset.thread_count(), user_api="blas")
         return cls(networks.NerNetwork(files["ner"], files["pretrain"]),
                    networks.PosNetwork(files["pos"], files["pretrain"]))
+
+    def _threads(self) -> Any:
+        return self.blas.limit(limits=modelset.thread_count(), user_api="blas")
 
     def entities(self, pieces: Sequence[Sequence[str]]) -> list[list[str]]:
         tags: list[list[str]] = [[] for _ in pieces]
         for batch in _batches(pieces):
-            scores = self.ner.scores(batch.words, self.ner_chars.batch(batch.words))
+            with self._threads():
+                scores = self.ner.scores(batch.words, self.ner_chars.batch(batch.words))
             paths = best_paths(scores, self.ner.transitions, batch.lengths)
             for position, path in zip(batch.order, paths, strict=True):
                 # as Stanza's trainer: ids below the vocabulary's prefix mean its first tag
@@ -190,7 +196,8 @@ class ArrayTaggers:
         tags: list[list[str]] = [[] for _ in pieces]
         for batch in _batches(pieces):
             text = [[_simplified_punctuation(word) for word in piece] for piece in batch.words]
-            ids = self.pos.upos_ids(text, self.pos_chars.batch(text))
+            with self._threads():
+                ids = self.pos.upos_ids(text, self.pos_chars.batch(text))
             for i, position in enumerate(batch.order):
                 tags[position] = [self.pos.upos.units[tag] for tag in
                                   ids[i, :batch.lengths[i]].tolist()]

@@ -132,3 +132,20 @@ def test_without_stanza_and_torch_quotex_runs_and_says_what_else_needs_them(tmp_
     count, name = found.split()
     assert int(count) >= 10 and name == "bundled"
     assert "pip install 'quotex[stanza]'" in message
+
+
+def test_a_program_using_quotex_keeps_its_own_blas_threads():
+    require_models()
+    script = (
+        "import numpy\n"
+        "from threadpoolctl import threadpool_info, threadpool_limits\n"
+        "import quotex\n"
+        "from conftest import SEED\n"
+        "def blas():\n"
+        "    return [i['num_threads'] for i in threadpool_info() if i['user_api'] == 'blas']\n"
+        "threadpool_limits(3, user_api='blas')\n"
+        "quotex.extract(SEED.read_text(encoding='utf-8'))\n"
+        "print(blas())\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=Path(__file__).parent, check=True)
+    assert done.stdout.strip() == "[3]"
