@@ -81,11 +81,16 @@ STANZA_MISSING = ("this needs Stanza and PyTorch, which are not installed: "
                   "pip install 'quotex[stanza]'")
 
 
-def stanza_installed() -> bool:
+def installed(package: str) -> bool:
+    """Whether `package` can be imported, found without importing it."""
     try:
-        return importlib.util.find_spec("stanza") is not None
+        return importlib.util.find_spec(package) is not None
     except (ImportError, ValueError):  # a broken or blocked install
         return False
+
+
+def stanza_installed() -> bool:
+    return installed("stanza")
 
 
 def stanza_resource_dirs() -> list[Path]:

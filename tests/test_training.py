@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from quotex.training import __main__ as training_main
 from quotex.training import corpus
 from quotex.training.corpus import bio_spans
 from quotex.training.vectors import select_vocabulary, tokenize_line
@@ -204,3 +205,17 @@ def test_quick_training_run_builds_a_scored_set(tmp_path: Path) -> None:
     assert set(scores["ner"]) == {"arman", "peyma", "parstwiner"}
     assert set(scores["ner"]["peyma"]["no_zwnj"]["per_type"]) == {"PER", "ORG", "LOC"}
     assert not list(out.glob("*_checkpoint.pt"))
+
+
+def test_training_without_its_extra_says_what_to_install():
+    """Installed without the `train` extra (Stanza, PyTorch, gensim): one line, exit 2."""
+    script = ("import sys\n"
+              "sys.modules['torch'] = None; sys.modules['stanza'] = None\n"
+              "from quotex.training.__main__ import main\n"
+              "sys.exit(main(['score']))\n")
+    env = {**os.environ, **training_main.MALLOC_SETTINGS}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=env)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines()[-1] == (
+        "error: training needs torch, stanza: pip install 'quotex[train]'")

@@ -13,7 +13,7 @@ import threading
 import time
 from pathlib import Path
 
-from quotex.modelset import BUNDLED_DIR
+from quotex.modelset import BUNDLED_DIR, installed
 
 # The glibc allocator otherwise spends a third of the CPU in training (data README).
 MALLOC_SETTINGS = {
@@ -105,6 +105,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s",
                         stream=sys.stderr)
+    # the word vectors (stages all, vectors) are gensim's; every stage runs on Stanza
+    needed = ("torch", "stanza", "gensim") if args.stage in ("all", "vectors") else (
+        "torch", "stanza")
+    missing = [name for name in needed if not installed(name)]
+    if missing:
+        print(f"error: training needs {', '.join(missing)}: pip install 'quotex[train]'",
+              file=sys.stderr)
+        return 2
 
     import torch
 
