@@ -39,6 +39,14 @@ def entity_marks(tags: list[list[str]]) -> list[list[tuple[str, bool]]]:
     return marks
 
 
+def in_a_fresh_process(script: str) -> str:
+    """What `script` prints, run by a new Python in the tests folder (its imports are
+    its own: this process has loaded Stanza and PyTorch for the comparisons)."""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=Path(__file__).parent, check=True)
+    return done.stdout.strip()
+
+
 @pytest.fixture(scope="module")
 def both_taggers():
     require_models()
@@ -80,9 +88,7 @@ def test_quotex_runs_the_models_without_torch_or_stanza():
     script = ("import sys, quotex; from conftest import SEED; "
               "quotex.extract(SEED.read_text(encoding='utf-8')); "
               "print(sorted(m for m in ('torch', 'stanza') if m in sys.modules))")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          cwd=Path(__file__).parent, check=True)
-    assert done.stdout.strip() == "[]"
+    assert in_a_fresh_process(script) == "[]"
 
 
 def test_batched_viterbi_gives_stanzas_paths_ties_included():
@@ -126,9 +132,7 @@ def test_without_stanza_and_torch_quotex_runs_and_says_what_else_needs_them(tmp_
         "    modelset.download_official()\n"
         "except modelset.ModelError as error:\n"
         "    print(error)\n")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          cwd=Path(__file__).parent, check=True)
-    found, message = done.stdout.strip().splitlines()
+    found, message = in_a_fresh_process(script).splitlines()
     count, name = found.split()
     assert int(count) >= 10 and name == "bundled"
     assert "pip install 'quotex[stanza]'" in message
@@ -146,6 +150,4 @@ def test_a_program_using_quotex_keeps_its_own_blas_threads():
         "threadpool_limits(3, user_api='blas')\n"
         "quotex.extract(SEED.read_text(encoding='utf-8'))\n"
         "print(blas())\n")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          cwd=Path(__file__).parent, check=True)
-    assert done.stdout.strip() == "[3]"
+    assert in_a_fresh_process(script) == "[3]"
