@@ -64,6 +64,17 @@ def _fingerprint(paths: dict[str, Path], directory: Path) -> str:
     return digest.hexdigest()[:12]
 
 
+def missing_file_error(path: Path) -> ModelError:
+    """A set without one of the files asked of it: the line names the file."""
+    return ModelError(f"model file missing: {path} (rebuild: {REBUILD_COMMAND})")
+
+
+def unreadable_file_error(path: Path) -> ModelError:
+    """A model file that cannot be read (a broken download, another kind of file)."""
+    return ModelError(f"cannot read model file {path}: corrupt or not a Stanza model "
+                      f"(rebuild: {REBUILD_COMMAND})")
+
+
 def _flat_set(name: str, directory: Path) -> ModelSet:
     """A set laid out like the bundled one: <processor>.pt and pretrain.pt in one folder."""
     if not directory.is_dir():
@@ -72,8 +83,7 @@ def _flat_set(name: str, directory: Path) -> ModelSet:
              if (directory / file).is_file()}
     missing = [MODEL_FILES[key] for key in ("tokenize", "pretrain") if key not in paths]
     if missing:
-        raise ModelError(f"model file missing: {directory / missing[0]} "
-                         f"(rebuild: {REBUILD_COMMAND})")
+        raise missing_file_error(directory / missing[0])
     return ModelSet(name, directory, paths, _fingerprint(paths, directory))
 
 
@@ -222,8 +232,7 @@ def build_pipeline(ms: ModelSet, processors: str = ",".join(PROCESSORS),
             if processor == "tokenize" and options.get("tokenize_pretokenized"):
                 continue
             if processor not in ms.paths:
-                raise ModelError(f"model file missing: {ms.directory / MODEL_FILES[processor]}"
-                                 f" (rebuild: {REBUILD_COMMAND})")
+                raise missing_file_error(ms.directory / MODEL_FILES[processor])
             options[f"{processor}_model_path"] = str(ms.paths[processor])
             if processor in PRETRAIN_USERS:
                 options[f"{processor}_pretrain_path"] = str(ms.paths["pretrain"])
@@ -256,8 +265,7 @@ def _unreadable_file(ms: ModelSet, processors: list[str]) -> Path | None:
 def _load_error_line(ms: ModelSet, processors: list[str], error: Exception) -> str:
     path = _unreadable_file(ms, processors)
     if path is not None:
-        return (f"cannot read model file {path}: corrupt or not a Stanza model "
-                f"(rebuild: {REBUILD_COMMAND})")
+        return str(unreadable_file_error(path))
     reason = str(error).splitlines()[0][:160] if str(error) else type(error).__name__
     return f"cannot load the models in {ms.directory}: {reason} (rebuild: {REBUILD_COMMAND})"
 

@@ -35,7 +35,8 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
 
 
 def weights_of(state: Weights, prefix: str) -> dict[str, np.ndarray]:
-    """The float32 weights under `prefix.` (the model files store float16)."""
+    """The float32 weights under `prefix` (the model files store float16; weights
+    already float32 are not copied)."""
     return {name[len(prefix):]: np.asarray(value, dtype=np.float32)
             for name, value in state.items() if name.startswith(prefix)}
 
@@ -72,7 +73,7 @@ class PretrainVocab(Vocab):
         return super().id(unit.replace(" ", "\xa0"))
 
 
-def _active_rows(lengths: Sequence[int], steps: int) -> list[int]:
+def active_rows(lengths: Sequence[int], steps: int) -> list[int]:
     """For each step, how many rows of a longest-first batch are still that long."""
     counts = np.asarray(lengths)[:, None] > np.arange(steps)[None, :]
     return counts.sum(0).tolist()
@@ -111,7 +112,7 @@ class LSTMLayer:
         directions), zero past each row's length, and each direction's last state."""
         batch, steps, _ = inputs.shape
         size = self.hidden
-        active = _active_rows(lengths, steps)
+        active = active_rows(lengths, steps)
         # the input's share of the gates, computed for real positions only, time first
         # (torch's packed layout): step t's rows are packed[starts[t]:starts[t] + active[t]]
         in_length = np.arange(batch)[None, :] < np.asarray(active)[:, None]
@@ -208,9 +209,10 @@ class NerNetwork:
         self.delta = Vocab(vocab["delta"]) if "delta" in vocab else None
         self.chars = Vocab(vocab["char"])
         self.tags = Vocab(vocab["tag"])
-        self.char_encoder = CharacterEncoder(weights_of(state, "charmodel."),
+        self.char_encoder = CharacterEncoder(weights_of(self.weights, "charmodel."),
                                              bidirectional=True, attention=False)
-        self.lstm = LSTMLayer(weights_of(state, "taggerlstm.lstm."), bidirectional=True)
+        self.lstm = LSTMLayer(weights_of(self.weights, "taggerlstm.lstm."),
+                              bidirectional=True)
         self.h0 = self.weights["taggerlstm_h_init"][:, 0]
         self.c0 = self.weights["taggerlstm_c_init"][:, 0]
         self.transitions = self.weights["crits.0._transitions"]
@@ -247,10 +249,10 @@ class PosNetwork:
         self.chars = Vocab(vocab["char"])
         self.upos = Vocab(vocab["upos"])
         self.char_encoder = CharacterEncoder(
-            weights_of(state, "charmodel."), bidirectional=bool(config.get("char_bidirectional")),
-            attention=True)
-        self.layers = [LSTMLayer(weights_of(state, f"taggerlstm.lstm.{layer}.lstm."), True)
-                       for layer in range(config["num_layers"])]
+            weights_of(self.weights, "charmodel."),
+            bidirectional=bool(config.get("char_bidirectional")), attention=True)
+        self.layers = [LSTMLayer(weights_of(self.weights, f"taggerlstm.lstm.{layer}.lstm."),
+                                 True) for layer in range(config["num_layers"])]
         self.h0 = self.weights["taggerlstm_h_init"][:, 0]
         self.c0 = self.weights["taggerlstm_c_init"][:, 0]
 

@@ -128,11 +128,12 @@ def best_paths(scores: np.ndarray, transitions: np.ndarray,
     trellis = np.zeros_like(scores)
     backpointers = np.zeros(scores.shape, dtype=np.int32)
     trellis[:, 0] = scores[:, 0]
+    active = networks.active_rows(lengths, scores.shape[1])
     for t in range(1, scores.shape[1]):
-        active = sum(1 for n in lengths if n > t)
-        v = np.expand_dims(trellis[:active, t - 1], 2) + transitions
-        trellis[:active, t] = scores[:active, t] + np.max(v, 1)
-        backpointers[:active, t] = np.argmax(v, 1)
+        n = active[t]
+        v = np.expand_dims(trellis[:n, t - 1], 2) + transitions
+        trellis[:n, t] = scores[:n, t] + np.max(v, 1)
+        backpointers[:n, t] = np.argmax(v, 1)
     paths = []
     for i, n in enumerate(lengths):
         path = [int(np.argmax(trellis[i, n - 1]))]
@@ -163,15 +164,11 @@ class ArrayTaggers:
         for name in ("ner", "pos", "pretrain"):
             path = models.paths.get(name)
             if path is None:
-                raise modelset.ModelError(
-                    f"model file missing: {models.directory / modelset.MODEL_FILES[name]}"
-                    f" (rebuild: {modelset.REBUILD_COMMAND})")
+                raise modelset.missing_file_error(models.directory / modelset.MODEL_FILES[name])
             try:
                 files[name] = checkpoint.read_checkpoint(path)
             except checkpoint.CheckpointError as error:
-                raise modelset.ModelError(
-                    f"cannot read model file {path}: corrupt or not a Stanza model "
-                    f"(rebuild: {modelset.REBUILD_COMMAND})") from error
+                raise modelset.unreadable_file_error(path) from error
         if not (served(files["ner"]) and served(files["pos"])):
             return None
         return cls(networks.NerNetwork(files["ner"], files["pretrain"]),
